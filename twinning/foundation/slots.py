@@ -1,0 +1,36 @@
+"""Panels of the partnership page that feature apps fill.
+
+A feature app registers a panel in its ``AppConfig.ready()``:
+``register_panel(PartnershipPanel("practices", "community/panel.html", latest_practices))``.
+The context function receives (request, partnership) and returns a dict, or None to hide
+the panel. Panels must keep their own query count constant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PartnershipPanel:
+    key: str
+    template: str
+    context: Callable
+    order: int = 100
+
+
+_PANELS: dict[str, PartnershipPanel] = {}
+
+
+def register_panel(panel: PartnershipPanel) -> None:
+    _PANELS[panel.key] = panel
+
+
+def panels_for(request, partnership) -> list[dict]:
+    rendered = []
+    for panel in sorted(_PANELS.values(), key=lambda p: (p.order, p.key)):
+        context = panel.context(request, partnership)
+        if context is not None:
+            rendered.append({"key": panel.key, "template": panel.template, "context": context})
+    return rendered

@@ -1,0 +1,42 @@
+"""Reads of the SDG reference data. Goals are cached: they change only when an operator reloads them."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.db.models import Prefetch, QuerySet
+
+from twinning.sdg.models import Goal, Indicator, Target
+
+GOALS_CACHE_KEY = "sdg:goals:v1"
+
+
+def all_goals() -> list[Goal]:
+    goals = cache.get(GOALS_CACHE_KEY)
+    if goals is None:
+        goals = list(Goal.objects.all())
+        cache.set(GOALS_CACHE_KEY, goals, 60 * 60 * 24)
+    return goals
+
+
+def forget_cached_goals() -> None:
+    cache.delete(GOALS_CACHE_KEY)
+
+
+def goal_with_targets(number: int) -> Goal:
+    """One goal with its targets and their indicators: three queries."""
+    indicators = Prefetch("indicators", queryset=Indicator.objects.order_by("order"))
+    targets = Prefetch("targets", queryset=Target.objects.order_by("order").prefetch_related(indicators))
+    return Goal.objects.prefetch_related(targets).get(number=number)
+
+
+def goals_with_targets() -> QuerySet[Goal]:
+    indicators = Prefetch("indicators", queryset=Indicator.objects.order_by("order"))
+    targets = Prefetch("targets", queryset=Target.objects.order_by("order").prefetch_related(indicators))
+    return Goal.objects.prefetch_related(targets)
+
+
+def targets_by_goal() -> dict[int, list[Target]]:
+    grouped: dict[int, list[Target]] = {}
+    for target in Target.objects.select_related("goal").order_by("goal__number", "order"):
+        grouped.setdefault(target.goal.number, []).append(target)
+    return grouped
