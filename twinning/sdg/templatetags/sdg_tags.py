@@ -23,7 +23,11 @@ def sdg_tile(goal, size: str = "md", link: bool = False):
         "size": size,
         "link": link,
         "ink": text_colour(goal.colour),
-        "lines": wrap_title(goal.short) if size != "sm" else [],
+        "lines": [
+            (46 + 12 * i, line, len(line) > 13) for i, line in enumerate(wrap_title(goal.short, width=12, max_lines=5))
+        ]
+        if size != "sm"
+        else [],
     }
 
 
