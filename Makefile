@@ -43,7 +43,7 @@ test: install lint
 	$(VENV)/bin/pytest
 
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages --no-obsolete --no-location -l nl -l fr -l es --ignore=.venv --ignore=node_modules --ignore=staticfiles
+	$(PY) manage.py makemessages --no-obsolete --no-location -l nl -l fr -l es --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=static --ignore=tests --ignore=bench
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 bench: install

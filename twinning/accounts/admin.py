@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from twinning.accounts.models import User
@@ -18,3 +19,6 @@ class UserAdmin(BaseUserAdmin):
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
     filter_horizontal: list[str] = []
     list_filter = ["is_active", "is_staff", "email_verified"]
+
+
+admin.site.unregister(Group)  # roles live on memberships; groups are not used

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from twinning.api.schemas import ErrorOut, GoalOut, MunicipalityOut, PartnershipOut
+from twinning.api.schemas import ApiIndexOut, ErrorOut, GoalOut, MunicipalityOut, PartnershipOut
 from twinning.foundation import policy, selectors
 from twinning.foundation.models import Partnership
 from twinning.sdg.links import prefetch_links
-from twinning.sdg.selectors import goals_with_targets
+from twinning.sdg.selectors import goals_with_targets, sdg_counts
 
 api = NinjaAPI(
     title="SDG Twinning API",
@@ -37,6 +38,18 @@ def invalid(request, exc: ValidationError):
     return api.create_response(
         request, {"detail": _("Invalid request: %(problems)s") % {"problems": problems}}, status=422
     )
+
+
+@api.get("/", response=ApiIndexOut, tags=["Index"], summary="What this API offers", url_name="index")
+def index(request):
+    """Links to every list and the size of the SDG reference data."""
+    return {
+        "goals": request.build_absolute_uri(reverse("api:list_goals")),
+        "municipalities": request.build_absolute_uri(reverse("api:list_municipalities")),
+        "partnerships": request.build_absolute_uri(reverse("api:list_partnerships")),
+        "openapi": request.build_absolute_uri(reverse("api:openapi-json")),
+        "counts": sdg_counts(),
+    }
 
 
 @api.get("/goals", response=list[GoalOut], tags=["SDGs"], summary="The 17 goals with their targets and indicators")

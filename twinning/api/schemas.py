@@ -101,3 +101,17 @@ class PartnershipOut(Schema):
 
 class ErrorOut(Schema):
     detail: str
+
+
+class SdgCounts(Schema):
+    goals: int
+    targets: int
+    indicators: int
+
+
+class ApiIndexOut(Schema):
+    goals: str
+    municipalities: str
+    partnerships: str
+    openapi: str
+    counts: SdgCounts

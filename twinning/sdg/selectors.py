@@ -40,3 +40,11 @@ def targets_by_goal() -> dict[int, list[Target]]:
     for target in Target.objects.select_related("goal").order_by("goal__number", "order"):
         grouped.setdefault(target.goal.number, []).append(target)
     return grouped
+
+
+def sdg_counts() -> dict[str, int]:
+    return {
+        "goals": Goal.objects.count(),
+        "targets": Target.objects.count(),
+        "indicators": Indicator.objects.count(),
+    }

@@ -1,0 +1,264 @@
+"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
+
+* No browser is ever downloaded: Chromium is /usr/bin/chromium, or every e2e test is skipped.
+* One browser per session, a fresh context and page per test.
+* Nothing leaves the machine: every request to another origin than the live server's
+  (map tiles from tile.openstreetmap.org included) is aborted and recorded.
+* ``assert_accessible(page)`` fails on serious or critical axe violations.
+* ``measure_page_weight(page, url)`` sums what a compressing server would transfer for the
+  HTML, CSS and JavaScript of one page load.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_MISSING = "Chromium not found at /usr/bin/chromium; install the Debian package 'chromium' to run browser tests"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+E2E_DIR = Path(__file__).resolve().parent
+LEAFLET_JS = Path(settings.BASE_DIR) / "static" / "vendor" / "leaflet" / "leaflet.js"
+
+PAGE_WEIGHT_BUDGET = 60 * 1024  # bytes, gzip-compressed HTML + CSS + JS of one page
+WEIGHED_RESOURCE_TYPES = {"document", "stylesheet", "script"}
+AXE_FAILING_IMPACTS = {"serious", "critical"}
+DEFAULT_TIMEOUT_MS = 10_000
+
+# Every e2e test: a transactional database (the live server runs in another thread) whose
+# migrated contents (the SDG reference data) are restored before the test, since the flush
+# after each transactional test empties every table.
+E2E_DB = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests of this folder as e2e, and skip them all when Chromium is missing."""
+    skip = pytest.mark.skip(reason=CHROMIUM_MISSING) if not CHROMIUM.exists() else None
+    for item in items:
+        if E2E_DIR not in Path(str(item.path)).resolve().parents:
+            continue
+        item.add_marker(pytest.mark.e2e)
+        if skip is not None:
+            item.add_marker(skip)
+
+
+# --- Browser ------------------------------------------------------------------------------
+
+
+# The sync API of Playwright runs its asyncio loop in a greenlet of the main thread, so that
+# loop counts as running in this thread from launch on. Django then refuses ORM calls
+# (SynchronousOnlyOperation), and asyncio.run() or async_to_sync() in any later test would
+# fail. So the loop is parked (no running loop in this thread) while no e2e test runs, and
+# set running again only for the lifetime of the ``page`` fixture.
+_PLAYWRIGHT_LOOP: list = []
+
+
+def _resume_playwright_loop() -> None:
+    asyncio._set_running_loop(_PLAYWRIGHT_LOOP[0])
+
+
+def _park_playwright_loop() -> None:
+    asyncio._set_running_loop(None)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():  # belt and braces: the collection hook skips these tests already
+        pytest.skip(CHROMIUM_MISSING)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        _PLAYWRIGHT_LOOP[:] = [asyncio._get_running_loop()]
+        _park_playwright_loop()
+        try:
+            yield browser
+        finally:
+            _resume_playwright_loop()
+            browser.close()
+    _PLAYWRIGHT_LOOP.clear()
+
+
+@dataclass
+class Site:
+    """The live server as the browser sees it, and what the browser was not allowed to fetch."""
+
+    url: str
+    blocked: list[str] = field(default_factory=list)
+
+    @property
+    def origin(self) -> tuple[str, str]:
+        parts = urlsplit(self.url)
+        return parts.scheme, parts.netloc
+
+    def is_local(self, url: str) -> bool:
+        parts = urlsplit(url)
+        return (parts.scheme, parts.netloc) == self.origin
+
+
+@pytest.fixture
+def site(live_server) -> Site:
+    return Site(url=live_server.url)
+
+
+@pytest.fixture
+def page(browser, site: Site, monkeypatch) -> Iterator:
+    """A fresh context and page, which can reach the live server and nothing else."""
+    # The test body mixes ORM calls (seed_demo) with Playwright calls while the Playwright
+    # loop counts as running: allow that for this one test only (as Django's docs advise).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    _resume_playwright_loop()
+    context = None
+    try:
+        context = browser.new_context(base_url=site.url, service_workers="block", locale="en-GB")
+        context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+
+        def only_the_live_server(route):
+            url = route.request.url
+            if site.is_local(url):
+                route.continue_()
+            else:
+                site.blocked.append(url)
+                route.abort("blockedbyclient")
+
+        context.route("**/*", only_the_live_server)
+        yield context.new_page()
+    finally:
+        try:
+            if context is not None:
+                context.close()
+        finally:
+            _park_playwright_loop()
+
+
+# --- Data ---------------------------------------------------------------------------------
+
+
+def seed_demo() -> None:
+    """The demo partnerships and people, on top of the SDG reference data; then an empty cache."""
+    from twinning.foundation import demo
+
+    demo.seed()
+    cache.clear()  # the SDG goals are cached; never serve a list from an earlier test
+
+
+# --- Actions ------------------------------------------------------------------------------
+
+
+def log_in(page, email: str, password: str | None = None, language: str = "en") -> None:
+    """Log in through the real form, as a person would."""
+    page.goto(f"/{language}/accounts/login/")
+    page.locator('input[name="username"]').fill(email)
+    page.locator('input[name="password"]').fill(password if password is not None else settings.DEMO_PASSWORD)
+    with page.expect_navigation():
+        page.locator('form:has(input[name="password"]) button[type="submit"]').click()
+    assert "/accounts/login/" not in page.url, f"login as {email} failed: still on {page.url}"
+
+
+def require_leaflet() -> None:
+    if not LEAFLET_JS.exists():
+        pytest.fail(
+            f"{LEAFLET_JS.relative_to(settings.BASE_DIR)} is missing, so the map cannot load: "
+            "run `make static/vendor/.installed` first"
+        )
+
+
+# --- Accessibility ------------------------------------------------------------------------
+
+
+def axe_violations(page) -> list[dict]:
+    """Serious and critical axe-core violations on the current page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [v for v in results.response["violations"] if v.get("impact") in AXE_FAILING_IMPACTS]
+
+
+def format_violations(violations: list[dict], max_nodes: int = 5) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']} [{violation.get('helpUrl', '')}]"
+        )
+        nodes = violation.get("nodes", [])
+        for node in nodes[:max_nodes]:
+            target = " ".join(str(part) for part in node.get("target", []))
+            lines.append(f"    {target}")
+        if len(nodes) > max_nodes:
+            lines.append(f"    ... and {len(nodes) - max_nodes} more")
+    return "\n".join(lines)
+
+
+def assert_accessible(page) -> None:
+    """Fail listing every serious or critical axe violation (rule id, impact, help, first nodes)."""
+    violations = axe_violations(page)
+    assert not violations, (
+        f"{len(violations)} serious/critical accessibility violation(s) on {page.url}:\n{format_violations(violations)}"
+    )
+
+
+# --- Page weight --------------------------------------------------------------------------
+
+
+@dataclass
+class PageWeight:
+    url: str
+    files: list[tuple[str, str, int, int]]  # (url, resource type, raw bytes, gzip bytes)
+
+    @property
+    def total(self) -> int:
+        return sum(compressed for _url, _kind, _raw, compressed in self.files)
+
+    @property
+    def raw(self) -> int:
+        return sum(raw for _url, _kind, raw, _compressed in self.files)
+
+    def report(self) -> str:
+        rows = [f"{self.url}: {self.total / 1024:.1f} KB compressed ({self.raw / 1024:.1f} KB raw)"]
+        rows += [
+            f"  {compressed / 1024:6.1f} KB  {kind:<10} {url}"
+            for url, kind, _raw, compressed in sorted(self.files, key=lambda f: -f[3])
+        ]
+        return "\n".join(rows)
+
+
+def measure_page_weight(page, url: str) -> PageWeight:
+    """Load ``url`` and weigh its document, stylesheets and scripts as gzip level 6 would send them.
+
+    That is what GZipMiddleware (HTML) and WhiteNoise's precompressed files (static) transfer;
+    images and map tiles are left out.
+    """
+    responses = []
+
+    def record(response):
+        if response.request.resource_type in WEIGHED_RESOURCE_TYPES:
+            responses.append(response)
+
+    page.on("response", record)
+    try:
+        page.goto(url, wait_until="load")
+    finally:
+        page.remove_listener("response", record)
+    files = []
+    for response in responses:
+        if 300 <= response.status < 400:
+            continue  # a redirect has no body; its target is recorded as well
+        body = response.body()
+        files.append((response.url, response.request.resource_type, len(body), len(gzip.compress(body, 6))))
+    return PageWeight(url=url, files=files)
