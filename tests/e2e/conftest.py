@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,13 +163,16 @@ def seed_demo() -> None:
 
 
 def log_in(page, email: str, password: str | None = None, language: str = "en") -> None:
-    """Log in through the real form, as a person would."""
+    """Log in through the real form, as a person would; lands on the dashboard."""
     page.goto(f"/{language}/accounts/login/")
-    page.locator('input[name="username"]').fill(email)
-    page.locator('input[name="password"]').fill(password if password is not None else settings.DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator('form:has(input[name="password"]) button[type="submit"]').click()
-    assert "/accounts/login/" not in page.url, f"login as {email} failed: still on {page.url}"
+    form = page.locator("main form", has=page.locator('input[name="password"]'))
+    form.locator('input[name="username"]').fill(email)
+    form.locator('input[name="password"]').fill(password if password is not None else settings.DEMO_PASSWORD)
+    with page.expect_response(lambda r: r.request.method == "POST" and "/accounts/login/" in r.url) as posted:
+        form.locator('button[type="submit"]').click()
+    response = posted.value
+    assert response.status == 302, f"login as {email} failed: HTTP {response.status}"
+    page.wait_for_url(re.compile(rf"/{language}/me/$"))
 
 
 def require_leaflet() -> None:
@@ -199,18 +203,49 @@ def format_violations(violations: list[dict], max_nodes: int = 5) -> str:
         nodes = violation.get("nodes", [])
         for node in nodes[:max_nodes]:
             target = " ".join(str(part) for part in node.get("target", []))
-            lines.append(f"    {target}")
+            html = " ".join(node.get("html", "").split())
+            lines.append(f"    {target}    {html[:160]}")
         if len(nodes) > max_nodes:
             lines.append(f"    ... and {len(nodes) - max_nodes} more")
     return "\n".join(lines)
 
 
-def assert_accessible(page) -> None:
-    """Fail listing every serious or critical axe violation (rule id, impact, help, first nodes)."""
-    violations = axe_violations(page)
-    assert not violations, (
-        f"{len(violations)} serious/critical accessibility violation(s) on {page.url}:\n{format_violations(violations)}"
-    )
+# Serious violations that come from a template, reported to the template owner and not fixed
+# yet: rule id -> where. A test that meets only these may be marked with
+# ``pending_template_fix(rule_id)``; every other test still fails on them. Empty this as the
+# templates are fixed (the strict xfail turns into a failure to remind you).
+PENDING_TEMPLATE_FIXES = {
+    "nested-interactive": 'twinning/sdg/templates/sdg/components/wheel.html: <a> links inside <svg role="img">',
+}
+
+
+class AccessibilityError(AssertionError):
+    """Serious or critical axe violations."""
+
+
+class PendingTemplateFix(AccessibilityError):
+    """Serious or critical axe violations, all of rules listed in PENDING_TEMPLATE_FIXES."""
+
+
+def pending_template_fix(rule_id: str):
+    """Temporary: xfail a test whose only axe failures are the known template bug ``rule_id``;
+    any other failure of the test, axe or not, still fails it."""
+    assert rule_id in PENDING_TEMPLATE_FIXES, f"add {rule_id} to PENDING_TEMPLATE_FIXES first"
+    return pytest.mark.xfail(raises=PendingTemplateFix, strict=True, reason=f"pending template fix: {rule_id}")
+
+
+def assert_accessible(*pages) -> None:
+    """Run axe on each page and fail listing every serious or critical violation on any of them
+    (rule id, impact, help and the first target nodes)."""
+    reports, rule_ids = [], set()
+    for page in pages:
+        violations = axe_violations(page)
+        if violations:
+            rule_ids.update(v["id"] for v in violations)
+            reports.append(f"{len(violations)} on {page.url}:\n{format_violations(violations)}")
+    if reports:
+        error = PendingTemplateFix if rule_ids <= PENDING_TEMPLATE_FIXES.keys() else AccessibilityError
+        raise error("serious/critical accessibility violations " + "\n".join(reports))
 
 
 # --- Page weight --------------------------------------------------------------------------

