@@ -58,6 +58,7 @@ class LocalizedTextField(forms.MultiValueField):
     def __init__(self, *, textarea: bool = False, max_length: int | None = None, **kwargs):
         fields = [forms.CharField(required=False, max_length=max_length) for _code in language_codes()]
         kwargs.setdefault("widget", LocalizedTextWidget(textarea=textarea))
+        kwargs.setdefault("error_messages", {"required": _("Fill in the text in at least one language.")})
         super().__init__(fields=fields, require_all_fields=False, **kwargs)
 
     def compress(self, data_list):
