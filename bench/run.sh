@@ -4,7 +4,8 @@
 #
 # Knobs (environment): SCALE (50), WORKERS (2), PORT (8765), USERS (20), SPAWN_RATE (20),
 # DURATION (30s), BUDGET (3.0), DATABASE_URL (default: a fresh SQLite file in a temp dir),
-# REDIS_URL (default: unset, so the process-local cache).
+# REDIS_URL (default: unset, so the process-local cache). A caller's DATABASE_URL database is
+# migrated and seeded (seed_demo is idempotent), so point it at a scratch database.
 # Exit status: 0 within budget and no failed requests, 1 otherwise.
 set -euo pipefail
 
@@ -65,6 +66,8 @@ export ALLOWED_HOSTS="$HOST" SECURE_SSL_REDIRECT=false SECURE_COOKIES=false AXES
 export EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend
 export MEDIA_ROOT="$TMP/media"
 export PYTHONUNBUFFERED=1
+# Never route the benchmark's own requests through a proxy.
+export NO_PROXY="$HOST,localhost${NO_PROXY:+,$NO_PROXY}" no_proxy="$HOST,localhost${no_proxy:+,$no_proxy}"
 if [[ -n "${DATABASE_URL:-}" ]]; then
     DB_LABEL="DATABASE_URL (${DATABASE_URL%%:*})"
 else
@@ -117,16 +120,21 @@ for url in "${URLS[@]}"; do
         fi
     done
 done
+# A server that lost the race for the port would exit; make sure ours is the one answering.
+kill -0 "$SERVER_PID" 2>/dev/null || { echo "bench: uvicorn exited; server log:" >&2; cat "$RESULTS/server.log" >&2; exit 1; }
 
-echo "bench: locust, $USERS users (spawn rate $SPAWN_RATE/s) for $DURATION"
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+echo "bench: locust, $USERS users (spawn rate $SPAWN_RATE/s) for $DURATION (load average before: $LOAD_BEFORE)"
 locust_rc=0
 "$ROOT/.venv/bin/locust" -f bench/locustfile.py --headless --host "$BASE" \
     --users "$USERS" --spawn-rate "$SPAWN_RATE" --run-time "$DURATION" --stop-timeout 5 \
     --csv "$RESULTS/locust" --only-summary --loglevel WARNING \
     >"$RESULTS/locust.log" 2>&1 || locust_rc=$?
 
-cleanup_server() { kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""; }
-cleanup_server
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+kill "$SERVER_PID" 2>/dev/null || true
+wait "$SERVER_PID" 2>/dev/null || true
+SERVER_PID=""
 
 if [[ ! -s "$RESULTS/locust_stats.csv" ]]; then
     echo "bench: locust wrote no stats (exit $locust_rc); log:" >&2
@@ -137,12 +145,14 @@ fi
 {
     echo "date: $(date -u +%F) ($STAMP)"
     echo "machine: $(nproc) cores, $("$PY" -V 2>&1), $(uname -sm)"
-    echo "database: $DB_LABEL, scale $SCALE; cache: ${REDIS_URL:+redis}${REDIS_URL:-locmem}"
+    echo "database: $DB_LABEL, scale $SCALE; cache: $([[ -n "${REDIS_URL:-}" ]] && echo redis || echo locmem)"
     echo "server: uvicorn --workers $WORKERS; locust: $USERS users, spawn $SPAWN_RATE/s, $DURATION"
+    echo "load average (1/5/15 min): $LOAD_BEFORE before, $LOAD_AFTER after (locust shares the machine)"
     echo
 } >"$RESULTS/report.txt"
 report_rc=0
 "$PY" bench/report.py "$RESULTS/locust_stats.csv" --budget "$BUDGET" >>"$RESULTS/report.txt" || report_rc=$?
+"$PY" bench/report.py "$RESULTS/locust_stats.csv" --budget "$BUDGET" --markdown >"$RESULTS/report.md" || true
 cat "$RESULTS/report.txt"
 echo "bench: results in ${RESULTS#"$ROOT"/}"
 exit "$report_rc"

@@ -64,7 +64,8 @@ def test_bad_input_gets_clear_messages_in_the_users_language_and_writes_nothing(
     client.force_login(world["coordinator_a"])
     a = world["a"]
     response = client.post(
-        f"/nl/municipalities/{a.slug}/edit/", municipality_post(a, latitude="123", population="5000", population_year="")
+        f"/nl/municipalities/{a.slug}/edit/",
+        municipality_post(a, latitude="123", population="5000", population_year=""),
     )
     assert response.status_code == 200
     body = response.content.decode()
@@ -80,7 +81,10 @@ def test_two_coordinators_editing_at_once_never_lose_each_others_work(client, wo
     second = Membership.objects.create(user=UserFactory(), municipality=a, role=Role.COORDINATOR).user
     stale = municipality_post(a, region="Second's region", description_0="Second's text")
     client.force_login(world["coordinator_a"])
-    assert client.post(f"/en/municipalities/{a.slug}/edit/", municipality_post(a, region="First's region")).status_code == 302
+    assert (
+        client.post(f"/en/municipalities/{a.slug}/edit/", municipality_post(a, region="First's region")).status_code
+        == 302
+    )
     client.force_login(second)
     response = client.post(f"/en/municipalities/{a.slug}/edit/", stale)
     assert response.status_code == 409
@@ -145,7 +149,14 @@ def test_partnership_edit_needs_a_title_in_some_language(client, world):
 def test_coordinator_adds_a_local_target_and_links_content_to_it(client, world):
     client.force_login(world["coordinator_a"])
     partnership = world["partnership"]
-    data = {"target": "6.1", "suffix": "a", "title_0": "Safe water in every school", "title_1": "", "title_2": "", "title_3": ""}
+    data = {
+        "target": "6.1",
+        "suffix": "a",
+        "title_0": "Safe water in every school",
+        "title_1": "",
+        "title_2": "",
+        "title_3": "",
+    }
     assert client.post(f"/en/partnerships/{partnership.slug}/local-targets/", data).status_code == 302
     local = LocalTarget.objects.get(code="6.1.a")
     duplicate = client.post(f"/en/partnerships/{partnership.slug}/local-targets/", data)
@@ -160,7 +171,9 @@ def test_coordinator_invites_staff_who_joins_with_a_new_account(client, world, d
     client.force_login(world["coordinator_a"])
     a = world["a"]
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/nl/municipalities/{a.slug}/people/", {"email": "New.Colleague@Example.org", "role": "staff"})
+        response = client.post(
+            f"/nl/municipalities/{a.slug}/people/", {"email": "New.Colleague@Example.org", "role": "staff"}
+        )
     assert response.status_code == 302
     message = mail.outbox[-1]
     assert message.to == ["new.colleague@example.org"]
@@ -170,7 +183,9 @@ def test_coordinator_invites_staff_who_joins_with_a_new_account(client, world, d
     invitation = Invitation.objects.get()
     assert token not in invitation.token_hash  # only the hash is stored
     client.logout()
-    response = client.post(f"/nl/invitations/{token}/", {"full_name": "New Colleague", "password": "a long enough passphrase"})
+    response = client.post(
+        f"/nl/invitations/{token}/", {"full_name": "New Colleague", "password": "a long enough passphrase"}
+    )
     assert response.status_code == 302
     user = User.objects.get(email="new.colleague@example.org")
     assert Membership.objects.get(user=user).role == Role.STAFF
@@ -180,9 +195,19 @@ def test_coordinator_invites_staff_who_joins_with_a_new_account(client, world, d
 @pytest.mark.django_db
 def test_staff_cannot_invite_and_coordinator_cannot_invite_to_the_partner(client, world):
     client.force_login(world["staff_a"])
-    assert client.post(f"/en/municipalities/{world['a'].slug}/people/", {"email": "x@example.org", "role": "staff"}).status_code == 403
+    assert (
+        client.post(
+            f"/en/municipalities/{world['a'].slug}/people/", {"email": "x@example.org", "role": "staff"}
+        ).status_code
+        == 403
+    )
     client.force_login(world["coordinator_a"])
-    assert client.post(f"/en/municipalities/{world['b'].slug}/people/", {"email": "x@example.org", "role": "staff"}).status_code == 403
+    assert (
+        client.post(
+            f"/en/municipalities/{world['b'].slug}/people/", {"email": "x@example.org", "role": "staff"}
+        ).status_code
+        == 403
+    )
     assert not Invitation.objects.exists()
     assert not mail.outbox
 
@@ -203,7 +228,8 @@ def test_existing_user_accepts_an_invitation_and_keeps_a_higher_role(client, wor
 def test_citizen_signs_up_and_verifies_the_email_address(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            "/es/accounts/signup/", {"full_name": "Ana", "email": "Ana@Example.org", "password": "a long enough passphrase"}
+            "/es/accounts/signup/",
+            {"full_name": "Ana", "email": "Ana@Example.org", "password": "a long enough passphrase"},
         )
     assert response.status_code == 302
     user = User.objects.get(email="ana@example.org")

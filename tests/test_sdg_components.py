@@ -56,7 +56,7 @@ def test_wheel_component_renders_titles_and_a_table_fallback():
     )
     assert html.count("<path") == 17 + 1  # 17 backgrounds, one filled segment
     assert "<title>6. Clean water and sanitation: 50%</title>" in html
-    assert "<table>" in html and "<th scope=\"row\">6. Clean water and sanitation</th><td>50%</td>" in html
+    assert "<table>" in html and '<th scope="row">6. Clean water and sanitation</th><td>50%</td>' in html
 
 
 @pytest.mark.django_db

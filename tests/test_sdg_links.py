@@ -24,7 +24,9 @@ def test_a_target_brings_its_goal_and_links_are_replaced_not_added():
 @pytest.mark.django_db
 def test_local_target_links_to_its_official_target_and_goal():
     partnership = PartnershipFactory()
-    local = LocalTarget.objects.create(owner=partnership, target=Target.objects.get(code="6.1"), code="6.1.a", title={"en": "x"})
+    local = LocalTarget.objects.create(
+        owner=partnership, target=Target.objects.get(code="6.1"), code="6.1.a", title={"en": "x"}
+    )
     set_links(partnership, SdgSelection(local_targets=frozenset({local.pk})))
     link = SdgLink.objects.get()
     assert (link.goal.number, link.target.code, link.local_target.code) == (6, "6.1", "6.1.a")

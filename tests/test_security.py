@@ -23,9 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_check_deploy_is_clean_with_production_settings():
-    env = {
-        k: v for k, v in os.environ.items() if k not in {"DEBUG", "TWINNING_TESTING", "DJANGO_SETTINGS_MODULE"}
-    }
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "TWINNING_TESTING", "DJANGO_SETTINGS_MODULE"}}
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "config.settings",
@@ -45,7 +43,12 @@ def test_settings_refuse_to_start_without_secret_key_when_debug_is_off():
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "TWINNING_TESTING", "SECRET_KEY"}}
     env["DJANGO_SETTINGS_MODULE"] = "config.settings"
     result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode != 0
     assert "SECRET_KEY is required" in result.stderr
@@ -85,7 +88,9 @@ def test_login_is_throttled_after_repeated_failures(client, settings):
 @pytest.mark.django_db
 def test_correct_login_works(client, settings):
     UserFactory(email="ok@example.org")
-    response = client.post("/en/accounts/login/", {"username": "ok@example.org", "password": "correct horse battery staple"})
+    response = client.post(
+        "/en/accounts/login/", {"username": "ok@example.org", "password": "correct horse battery staple"}
+    )
     assert response.status_code == 302
     assert response["Location"] == "/en/me/"
 

@@ -45,9 +45,9 @@ def test_placeholders_survive_translation(language):
         translations = [entry.msgstr] if entry.msgstr else list(entry.msgstr_plural.values())
         for text in translations:
             want = set(pattern.findall(entry.msgid_plural or entry.msgid)) | set(pattern.findall(entry.msgid))
-            assert set(pattern.findall(text)) <= want and set(pattern.findall(text)) >= set(pattern.findall(entry.msgid)) - {"{{ counter }}"}, (
-                f"{language}: placeholders differ in {entry.msgid!r}"
-            )
+            assert set(pattern.findall(text)) <= want and set(pattern.findall(text)) >= set(
+                pattern.findall(entry.msgid)
+            ) - {"{{ counter }}"}, f"{language}: placeholders differ in {entry.msgid!r}"
 
 
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext (xgettext) is not installed")

@@ -79,7 +79,14 @@ def _park_playwright_loop() -> None:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup, live_server):
+    """Chromium for the whole session.
+
+    It asks for the test database and the live server so that they are set up before it and
+    torn down after it, in that order: the browser's keep-alive connections end first, then
+    the server's threads and their database connections, and only then is the test database
+    dropped (PostgreSQL refuses to drop a database that still has sessions).
+    """
     if not CHROMIUM.exists():  # belt and braces: the collection hook skips these tests already
         pytest.skip(CHROMIUM_MISSING)
     from playwright.sync_api import sync_playwright

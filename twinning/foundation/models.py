@@ -42,7 +42,9 @@ class Municipality(models.Model):
         blank=True,
         validators=[FileExtensionValidator(IMAGE_EXTENSIONS)],
     )
-    is_demo = models.BooleanField(default=False, help_text=_("Created by the demo-data loader; figures may be invented."))
+    is_demo = models.BooleanField(
+        default=False, help_text=_("Created by the demo-data loader; figures may be invented.")
+    )
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1)
 
