@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "twinning.sdg",
     "twinning.accounts",
     "twinning.foundation",
+    "twinning.assessment",
+    "twinning.indicators",
+    "twinning.visits",
     "twinning.api",
 ]
 

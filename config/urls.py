@@ -16,6 +16,9 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", include("twinning.foundation.urls")),
+    path("", include("twinning.assessment.urls")),
+    path("", include("twinning.indicators.urls")),
+    path("", include("twinning.visits.urls")),
     path("sdgs/", include("twinning.sdg.urls")),
     path("accounts/", include("twinning.accounts.urls")),
     path("admin/", admin.site.urls),

@@ -10,36 +10,25 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import translation
 
+from tests import permission_rows
 from tests.conftest import PERSONAS
-from tests.urlmatrix import all_url_names
+from tests.urlmatrix import (
+    AD,
+    CA,
+    CB,
+    CI,
+    LOGIN,
+    QUERY,
+    READ_ONLY_ADMIN,
+    SA,
+    V,
+    all_url_names,
+    anonymous_only,
+    everyone,
+    only,
+)
 from twinning.foundation import actions
 from twinning.foundation.models import Invitation, Membership, Municipality, Partnership, Role
-
-V, CI, SA, CA, CB, AD = PERSONAS  # visitor, citizen, staff_a, coordinator_a, coordinator_b, admin
-LOGIN = "login"  # a redirect to the login page
-QUERY = "__query"  # a row's query string, beside the path kwargs
-# Logs kept by libraries: the admin may read them, nobody adds them by hand.
-READ_ONLY_ADMIN = {
-    "axes_accessattempt",
-    "axes_accessfailurelog",
-    "axes_accesslog",
-    "django_tasks_database_dbtaskresult",
-}
-
-
-def everyone(code):
-    return dict.fromkeys(PERSONAS, code)
-
-
-def only(allowed: set[str], ok=200, denied=403, visitor=LOGIN):
-    expected = {persona: (ok if persona in allowed else denied) for persona in PERSONAS}
-    if V not in allowed:
-        expected[V] = visitor
-    return expected
-
-
-def anonymous_only(ok=200, other=302):
-    return {persona: (ok if persona == V else other) for persona in PERSONAS}
 
 
 # name -> list of (kwargs builder, expected per persona, description)
@@ -124,6 +113,10 @@ def build_matrix(world) -> dict[str, list[tuple[dict, dict, str]]]:
         "api:openapi-json": [({}, everyone(200), "OpenAPI document")],
         "api:openapi-view": [({}, everyone(200), "API docs")],
     }
+    for module in permission_rows.modules():
+        overlap = set(module.rows(world)) & set(matrix)
+        assert not overlap, f"{module.__name__} repeats rows for {overlap}"
+        matrix.update(module.rows(world))
     admin_only = {**everyone(302), AD: 200}
     for name in sorted(all_url_names()):
         if not name.startswith("admin:"):

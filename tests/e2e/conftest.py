@@ -15,6 +15,7 @@ import asyncio
 import gzip
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -64,18 +65,31 @@ def pytest_collection_modifyitems(config, items):
 
 # The sync API of Playwright runs its asyncio loop in a greenlet of the main thread, so that
 # loop counts as running in this thread from launch on. Django then refuses ORM calls
-# (SynchronousOnlyOperation), and asyncio.run() or async_to_sync() in any later test would
-# fail. So the loop is parked (no running loop in this thread) while no e2e test runs, and
-# set running again only for the lifetime of the ``page`` fixture.
+# (SynchronousOnlyOperation), keeps its connections for "async" code apart from the test's
+# (a connection nobody closes: PostgreSQL then refuses to drop the test database), and
+# asyncio.run() or async_to_sync() in any later test would fail. So the loop is parked (no
+# running loop in this thread) while no e2e test runs, set running only for the lifetime of
+# the ``page`` fixture, and parked again around ORM code in a test (``outside_browser_loop``).
 _PLAYWRIGHT_LOOP: list = []
 
 
 def _resume_playwright_loop() -> None:
-    asyncio._set_running_loop(_PLAYWRIGHT_LOOP[0])
+    asyncio._set_running_loop(_PLAYWRIGHT_LOOP[0] if _PLAYWRIGHT_LOOP else None)
 
 
 def _park_playwright_loop() -> None:
     asyncio._set_running_loop(None)
+
+
+@contextmanager
+def outside_browser_loop() -> Iterator[None]:
+    """Wrap Django ORM code in an e2e test body: it then runs as in any sync test."""
+    running = asyncio._get_running_loop()
+    asyncio._set_running_loop(None)
+    try:
+        yield
+    finally:
+        asyncio._set_running_loop(running)
 
 
 @pytest.fixture(scope="session")
@@ -126,11 +140,8 @@ def site(live_server) -> Site:
 
 
 @pytest.fixture
-def page(browser, site: Site, monkeypatch) -> Iterator:
+def page(browser, site: Site) -> Iterator:
     """A fresh context and page, which can reach the live server and nothing else."""
-    # The test body mixes ORM calls (seed_demo) with Playwright calls while the Playwright
-    # loop counts as running: allow that for this one test only (as Django's docs advise).
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     _resume_playwright_loop()
     context = None
     try:
@@ -162,8 +173,9 @@ def seed_demo() -> None:
     """The demo partnerships and people, on top of the SDG reference data; then an empty cache."""
     from twinning.foundation import demo
 
-    demo.seed()
-    cache.clear()  # the SDG goals are cached; never serve a list from an earlier test
+    with outside_browser_loop():
+        demo.seed()
+        cache.clear()  # the SDG goals are cached; never serve a list from an earlier test
 
 
 # --- Actions ------------------------------------------------------------------------------

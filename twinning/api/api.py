@@ -10,10 +10,13 @@ from ninja.errors import ValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from twinning.api.schemas import ApiIndexOut, ErrorOut, GoalOut, MunicipalityOut, PartnershipOut
+from twinning.assessment.api import router as assessment_router
 from twinning.foundation import policy, selectors
 from twinning.foundation.models import Partnership
+from twinning.indicators.api import router as indicators_router
 from twinning.sdg.links import prefetch_links
 from twinning.sdg.selectors import goals_with_targets, sdg_counts
+from twinning.visits.api import router as visits_router
 
 api = NinjaAPI(
     title="SDG Twinning API",
@@ -86,3 +89,8 @@ def list_partnerships(request, country: str | None = None, sdg: int | None = Non
 def get_partnership(request, slug: str):
     queryset = prefetch_links(selectors.with_members(Partnership.objects.all()))
     return policy.get_partnership_for_user(request.user, slug, queryset=queryset)
+
+
+api.add_router("/assessment", assessment_router)
+api.add_router("/indicators", indicators_router)
+api.add_router("/visits", visits_router)

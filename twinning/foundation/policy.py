@@ -134,6 +134,15 @@ def get_municipality_for_user(user, slug: str, *, write: bool = False) -> Munici
     return municipality
 
 
+# --- Assessment: circle exercise, inventory, SDG index, matching, priorities (issue 3) -------
+
+
+# --- Indicators: selection, targets, measurements (issue 4) -------------------------------
+
+
+# --- Visits: programme, work visits, agreements, CO2 (issue 5) ----------------------------
+
+
 # --- Platform -----------------------------------------------------------------------------
 
 
