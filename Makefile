@@ -24,11 +24,15 @@ $(VENDOR)/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed $(VENDOR)/.installed
 
+# The demo server runs in development mode; production sets SECRET_KEY and leaves DEBUG off.
+DEV := DEBUG=true
+TOOLS := DJANGO_SETTINGS_MODULE=config.test_settings
+
 run: install
-	$(PY) manage.py migrate --no-input
-	$(PY) manage.py seed_demo
-	@$(PY) manage.py seed_demo --print-logins
-	DEBUG=true $(VENV)/bin/uvicorn config.asgi:application --host $(HOST) --port $(PORT)
+	$(DEV) $(PY) manage.py migrate --no-input
+	$(DEV) $(PY) manage.py seed_demo
+	@$(DEV) $(PY) manage.py seed_demo --print-logins
+	$(DEV) $(VENV)/bin/uvicorn config.asgi:application --host $(HOST) --port $(PORT)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
@@ -39,12 +43,12 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .
 
 test: install lint
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules >/dev/null
+	$(TOOLS) $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules >/dev/null
 	$(VENV)/bin/pytest
 
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages --no-obsolete --no-location -l nl -l fr -l es --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=static --ignore=tests --ignore=bench
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
+	$(TOOLS) $(PY) manage.py makemessages --no-obsolete --no-location -l nl -l fr -l es --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=static --ignore=tests --ignore=bench
+	$(TOOLS) $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 bench: install
 	bench/run.sh
