@@ -119,7 +119,6 @@ TEMPLATES = [
 ]
 
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Database: SQLite embedded by default, PostgreSQL when DATABASE_URL is set.
 DATABASE_URL = os.environ.get("DATABASE_URL", "")

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import gzip
 import re
 from collections.abc import Iterator
@@ -35,6 +36,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# Belt and braces for "never reach the network": the request router below aborts foreign
+# requests, and this makes Chromium's own DNS look-ups (prefetch, preconnect) fail too.
+CHROMIUM_OFFLINE_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"]
 E2E_DIR = Path(__file__).resolve().parent
 LEAFLET_JS = Path(settings.BASE_DIR) / "static" / "vendor" / "leaflet" / "leaflet.js"
 
@@ -43,10 +47,28 @@ WEIGHED_RESOURCE_TYPES = {"document", "stylesheet", "script"}
 AXE_FAILING_IMPACTS = {"serious", "critical"}
 DEFAULT_TIMEOUT_MS = 10_000
 
-# Every e2e test: a transactional database (the live server runs in another thread) whose
-# migrated contents (the SDG reference data) are restored before the test, since the flush
-# after each transactional test empties every table.
-E2E_DB = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Every e2e test: a transactional database, since the live server answers from other threads.
+# The flush after each transactional test empties every table, so seed_demo() loads the SDG
+# reference data again (rather than serialized_rollback=True, which serializes every table
+# of every app when the test database is created, and leaves the database without content
+# types and permissions for the tests that follow).
+E2E_DB = pytest.mark.django_db(transaction=True)
+
+
+PAGE_WEIGHT_PROPERTY = "page_weight"
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the page weights measured in this run, whatever the output options."""
+    rows = []
+    for report in terminalreporter.getreports("passed") + terminalreporter.getreports("failed"):
+        if report.when != "call":
+            continue
+        rows += [value for name, value in report.user_properties if name == PAGE_WEIGHT_PROPERTY]
+    if rows:
+        terminalreporter.write_sep("-", "page weight (gzip level 6: HTML + CSS + JS)")
+        for path, total in sorted(rows):
+            terminalreporter.write_line(f"{path:<40} {total / 1024:5.1f} KB of {PAGE_WEIGHT_BUDGET // 1024} KB")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -106,7 +128,9 @@ def browser(django_db_setup, live_server):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS + CHROMIUM_OFFLINE_ARGS
+        )
         _PLAYWRIGHT_LOOP[:] = [asyncio._get_running_loop()]
         _park_playwright_loop()
         try:
@@ -169,11 +193,30 @@ def page(browser, site: Site) -> Iterator:
 # --- Data ---------------------------------------------------------------------------------
 
 
+@functools.cache
+def _sdg_texts():
+    from twinning.sdg.loading import read_texts
+
+    return read_texts()  # parsing the YAML files takes a second or more: once per session
+
+
+def load_sdg_reference_data() -> None:
+    """The 17 goals, their targets and indicators, as the data migration loads them."""
+    from django.db import transaction
+
+    from twinning.sdg.loading import load_texts
+    from twinning.sdg.models import Goal, Indicator, Target
+
+    with transaction.atomic():  # one commit, not one per row
+        load_texts(_sdg_texts(), Goal, Target, Indicator)
+
+
 def seed_demo() -> None:
-    """The demo partnerships and people, on top of the SDG reference data; then an empty cache."""
+    """The SDG reference data and the demo partnerships and people; then an empty cache."""
     from twinning.foundation import demo
 
     with outside_browser_loop():
+        load_sdg_reference_data()
         demo.seed()
         cache.clear()  # the SDG goals are cached; never serve a list from an earlier test
 
@@ -229,42 +272,20 @@ def format_violations(violations: list[dict], max_nodes: int = 5) -> str:
     return "\n".join(lines)
 
 
-# Serious violations that come from a template, reported to the template owner and not fixed
-# yet: rule id -> where. A test that meets only these may be marked with
-# ``pending_template_fix(rule_id)``; every other test still fails on them. Empty this as the
-# templates are fixed (the strict xfail turns into a failure to remind you).
-PENDING_TEMPLATE_FIXES = {
-    "nested-interactive": 'twinning/sdg/templates/sdg/components/wheel.html: <a> links inside <svg role="img">',
-}
-
-
 class AccessibilityError(AssertionError):
     """Serious or critical axe violations."""
-
-
-class PendingTemplateFix(AccessibilityError):
-    """Serious or critical axe violations, all of rules listed in PENDING_TEMPLATE_FIXES."""
-
-
-def pending_template_fix(rule_id: str):
-    """Temporary: xfail a test whose only axe failures are the known template bug ``rule_id``;
-    any other failure of the test, axe or not, still fails it."""
-    assert rule_id in PENDING_TEMPLATE_FIXES, f"add {rule_id} to PENDING_TEMPLATE_FIXES first"
-    return pytest.mark.xfail(raises=PendingTemplateFix, strict=True, reason=f"pending template fix: {rule_id}")
 
 
 def assert_accessible(*pages) -> None:
     """Run axe on each page and fail listing every serious or critical violation on any of them
     (rule id, impact, help and the first target nodes)."""
-    reports, rule_ids = [], set()
+    reports = []
     for page in pages:
         violations = axe_violations(page)
         if violations:
-            rule_ids.update(v["id"] for v in violations)
             reports.append(f"{len(violations)} on {page.url}:\n{format_violations(violations)}")
     if reports:
-        error = PendingTemplateFix if rule_ids <= PENDING_TEMPLATE_FIXES.keys() else AccessibilityError
-        raise error("serious/critical accessibility violations " + "\n".join(reports))
+        raise AccessibilityError("serious/critical accessibility violations " + "\n".join(reports))
 
 
 # --- Page weight --------------------------------------------------------------------------
@@ -306,9 +327,10 @@ def measure_page_weight(page, url: str) -> PageWeight:
 
     page.on("response", record)
     try:
-        page.goto(url, wait_until="load")
+        loaded = page.goto(url, wait_until="load")
     finally:
         page.remove_listener("response", record)
+    assert loaded is not None and loaded.status == 200, f"{url}: HTTP {loaded and loaded.status}"
     files = []
     for response in responses:
         if 300 <= response.status < 400:

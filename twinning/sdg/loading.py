@@ -9,6 +9,7 @@ operator can reload updated titles without touching links that point at them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,7 +50,9 @@ def _read_yaml(path: Path) -> dict[str, str]:
         data = yaml.safe_load(handle) or {}
     if not isinstance(data, dict):
         raise SdgDataError(f"{path}: expected a mapping of keys to texts")
-    return {str(key): str(value).strip() for key, value in data.items() if value}
+    # The source files hold some accented letters decomposed (NFD); store them composed (NFC)
+    # so that searching and comparing accented text works.
+    return {str(key): unicodedata.normalize("NFC", str(value).strip()) for key, value in data.items() if value}
 
 
 def read_texts(directory: Path = DATA_DIR, languages: tuple[str, ...] = LANGUAGES) -> SdgTexts:
