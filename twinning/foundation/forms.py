@@ -117,8 +117,7 @@ class PartnershipFilterForm(forms.Form):
 
     def __init__(self, *args, country_codes=(), goals=(), **kwargs):
         super().__init__(*args, **kwargs)
-        names = dict(countries)
         self.fields["country"].choices = [("", _("All countries"))] + sorted(
-            ((code, names.get(code, code)) for code in country_codes), key=lambda item: str(item[1])
+            ((code, countries.name(code) or code) for code in country_codes), key=lambda item: str(item[1])
         )
         self.fields["sdg"].choices = [("", _("All SDGs"))] + [(goal.number, str(goal)) for goal in goals]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 
 from twinning.sdg.models import Goal, Indicator, Target
 
 GOALS_CACHE_KEY = "sdg:goals:v1"
+STRIP_CACHE_KEY = "sdg:tile-strip:v1"
 
 
 def all_goals() -> list[Goal]:
@@ -19,7 +21,8 @@ def all_goals() -> list[Goal]:
 
 
 def forget_cached_goals() -> None:
-    cache.delete(GOALS_CACHE_KEY)
+    """After the texts are reloaded: the goal list and the rendered tile strips are rebuilt."""
+    cache.delete_many([GOALS_CACHE_KEY, *(f"{STRIP_CACHE_KEY}:{code}" for code, _name in settings.LANGUAGES)])
 
 
 def goal_with_targets(number: int) -> Goal:

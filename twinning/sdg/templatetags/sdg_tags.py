@@ -3,50 +3,46 @@
 from __future__ import annotations
 
 from django import template
+from django.core.cache import cache
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
-from twinning.sdg.selectors import all_goals
-from twinning.sdg.tile import text_colour, wrap_title
-from twinning.sdg.wheel import wheel_segments
+from twinning.sdg import render
+from twinning.sdg.selectors import STRIP_CACHE_KEY, all_goals
 
 register = template.Library()
 
-TILE_SIZES = {"sm": 48, "md": 96, "lg": 160}
 
-
-@register.inclusion_tag("sdg/components/tile.html")
+@register.simple_tag
 def sdg_tile(goal, size: str = "md", link: bool = False):
     """A square tile in the goal's colour with its number and short title in the current language."""
-    pixels = TILE_SIZES.get(size, TILE_SIZES["md"])
-    return {
-        "goal": goal,
-        "pixels": pixels,
-        "size": size,
-        "link": link,
-        "ink": text_colour(goal.colour),
-        "lines": [
-            (46 + 12 * i, line, len(line) > 13) for i, line in enumerate(wrap_title(goal.short, width=12, max_lines=5))
-        ]
-        if size != "sm"
-        else [],
-    }
+    return render.tile(goal, size, link)
 
 
-@register.inclusion_tag("sdg/components/wheel.html")
+@register.simple_tag
+def sdg_tile_strip():
+    """The 17 small linked tiles; the same for every page in a language, so it is cached."""
+    language = get_language() or "en"
+    key = f"{STRIP_CACHE_KEY}:{language}"
+    html = cache.get(key)
+    if html is None:
+        html = mark_safe(  # noqa: S308 - each tile escapes its own text
+            format_html('<ul class="tile-row" aria-label="{}">', _("The 17 SDGs"))
+            + "".join(f"<li>{render.tile(goal, 'sm', True)}</li>" for goal in all_goals())
+            + "</ul>"
+        )
+        cache.set(key, html, 60 * 60 * 24)
+    return mark_safe(html)  # noqa: S308
+
+
+@register.simple_tag
 def sdg_wheel(values: dict | None, caption: str, value_label: str = "", link: bool = False, size: int = 240):
     """The 17-segment wheel; ``values`` maps goal numbers to 0..1. A table repeats it for screen readers."""
-    values = values or {}
-    goals = {goal.number: goal for goal in all_goals()}
-    segments = [
-        {"segment": segment, "goal": goals.get(segment.number), "percent": round(segment.value * 100)}
-        for segment in wheel_segments(values, size=200)
-    ]
-    return {
-        "segments": segments,
-        "caption": caption,
-        "value_label": value_label,
-        "link": link,
-        "size": size,
-    }
+    return render.wheel(
+        {goal.number: goal for goal in all_goals()}, values or {}, str(caption), str(value_label), link, size
+    )
 
 
 @register.inclusion_tag("sdg/components/links.html")
