@@ -67,7 +67,8 @@ def main() -> int:
         print("| URL | requests | failures | p50 ms | p95 ms | req/s |")
         print("|---|---:|---:|---:|---:|---:|")
         for name, count, failed, p50, p95, rps in table:
-            print(f"| `{name}` | {count} | {failed} | {p50:.0f} | {p95:.0f} | {rps:.1f} |")
+            label = name if name == "Aggregated" else f"`{name}`"
+            print(f"| {label} | {count} | {failed} | {p50:.0f} | {p95:.0f} | {rps:.1f} |")
     else:
         width = max(len(row[0]) for row in table)
         print(f"{'name':<{width}}  {'requests':>8}  {'failures':>8}  {'p50 ms':>7}  {'p95 ms':>7}  {'req/s':>7}")

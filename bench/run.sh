@@ -45,8 +45,10 @@ STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 RESULTS="$ROOT/bench/results/$STAMP"
 mkdir -p "$RESULTS"
 SERVER_PID=""
+STEP_PID=""
 
 cleanup() {
+    if [[ -n "$STEP_PID" ]]; then kill "$STEP_PID" 2>/dev/null || true; wait "$STEP_PID" 2>/dev/null || true; fi
     if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
         kill "$SERVER_PID" 2>/dev/null || true
         for _ in $(seq 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
@@ -57,9 +59,20 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# Run a step in the background and wait for it, so a signal to this script stops it at once
+# (the EXIT trap kills it) instead of after the step finishes. Returns the step's status.
+step() {
+    "$@" &
+    STEP_PID=$!
+    local rc=0
+    wait "$STEP_PID" || rc=$?
+    STEP_PID=""
+    return "$rc"
+}
+
 # Production-like settings; nothing here leaves 127.0.0.1 unless the caller set DATABASE_URL/REDIS_URL.
-export DJANGO_SETTINGS_MODULE=bench.settings
-export BENCH_STATIC_ROOT="$TMP/static"
+export DJANGO_SETTINGS_MODULE=config.settings
+export STATIC_ROOT="$TMP/static"
 export DEBUG=false TWINNING_TESTING=false
 export SECRET_KEY="bench-only-secret-key-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 export ALLOWED_HOSTS="$HOST" SECURE_SSL_REDIRECT=false SECURE_COOKIES=false AXES_ENABLED=false
@@ -76,23 +89,17 @@ else
 fi
 
 echo "bench: preparing database ($DB_LABEL), scale $SCALE"
-"$PY" manage.py migrate --no-input >"$RESULTS/setup.log" 2>&1 || { cat "$RESULTS/setup.log" >&2; exit 1; }
-"$PY" manage.py seed_demo --scale "$SCALE" >>"$RESULTS/setup.log" 2>&1 || { cat "$RESULTS/setup.log" >&2; exit 1; }
+setup_failed() { echo "bench: setup failed; $RESULTS/setup.log:" >&2; cat "$RESULTS/setup.log" >&2; exit 1; }
+: >"$RESULTS/setup.log"
+step "$PY" manage.py migrate --no-input >>"$RESULTS/setup.log" 2>&1 || setup_failed
+SEED_START=$SECONDS
+step "$PY" manage.py seed_demo --scale "$SCALE" >>"$RESULTS/setup.log" 2>&1 || setup_failed
 # Static files are not benchmarked, but pages need the manifest. leaflet.js ends with
 # "sourceMappingURL=leaflet.js.map", which `make install` does not copy; without it the
 # manifest storage's post-processing aborts collectstatic, so supply the map (or a stub).
-if [[ -f static/vendor/leaflet/leaflet.js && ! -f static/vendor/leaflet/leaflet.js.map ]]; then
-    export BENCH_EXTRA_STATIC="$TMP/extra-static"
-    mkdir -p "$BENCH_EXTRA_STATIC/vendor/leaflet"
-    if [[ -f node_modules/leaflet/dist/leaflet.js.map ]]; then
-        cp node_modules/leaflet/dist/leaflet.js.map "$BENCH_EXTRA_STATIC/vendor/leaflet/"
-    else
-        echo '{"version":3,"sources":[],"names":[],"mappings":""}' >"$BENCH_EXTRA_STATIC/vendor/leaflet/leaflet.js.map"
-    fi
-    echo "bench: note: static/vendor/leaflet/leaflet.js.map is missing; collectstatic (DEBUG off) needs it"
-fi
-"$PY" manage.py collectstatic --no-input >>"$RESULTS/setup.log" 2>&1 || { cat "$RESULTS/setup.log" >&2; exit 1; }
-grep -h "Demo data ready" "$RESULTS/setup.log" | sed 's/^/bench: /' || true
+SEED_SECONDS=$((SECONDS - SEED_START))
+step "$PY" manage.py collectstatic --no-input >>"$RESULTS/setup.log" 2>&1 || setup_failed
+grep -h "Demo data ready" "$RESULTS/setup.log" | sed "s/^/bench: /; s/\$/ (seeded in ${SEED_SECONDS}s)/" || true
 
 echo "bench: starting uvicorn on $BASE with $WORKERS workers"
 "$ROOT/.venv/bin/uvicorn" config.asgi:application --host "$HOST" --port "$PORT" --workers "$WORKERS" \
@@ -126,7 +133,7 @@ kill -0 "$SERVER_PID" 2>/dev/null || { echo "bench: uvicorn exited; server log:"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 echo "bench: locust, $USERS users (spawn rate $SPAWN_RATE/s) for $DURATION (load average before: $LOAD_BEFORE)"
 locust_rc=0
-"$ROOT/.venv/bin/locust" -f bench/locustfile.py --headless --host "$BASE" \
+step "$ROOT/.venv/bin/locust" -f bench/locustfile.py --headless --host "$BASE" \
     --users "$USERS" --spawn-rate "$SPAWN_RATE" --run-time "$DURATION" --stop-timeout 5 \
     --csv "$RESULTS/locust" --only-summary --loglevel WARNING \
     >"$RESULTS/locust.log" 2>&1 || locust_rc=$?
@@ -145,7 +152,7 @@ fi
 {
     echo "date: $(date -u +%F) ($STAMP)"
     echo "machine: $(nproc) cores, $("$PY" -V 2>&1), $(uname -sm)"
-    echo "database: $DB_LABEL, scale $SCALE; cache: $([[ -n "${REDIS_URL:-}" ]] && echo redis || echo locmem)"
+    echo "database: $DB_LABEL, scale $SCALE (seed_demo took ${SEED_SECONDS}s); cache: $([[ -n "${REDIS_URL:-}" ]] && echo redis || echo locmem)"
     echo "server: uvicorn --workers $WORKERS; locust: $USERS users, spawn $SPAWN_RATE/s, $DURATION"
     echo "load average (1/5/15 min): $LOAD_BEFORE before, $LOAD_AFTER after (locust shares the machine)"
     echo

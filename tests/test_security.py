@@ -135,3 +135,25 @@ def test_healthz_reports_database_and_cache(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+
+
+def test_production_static_files_collect_with_hashed_names(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "TWINNING_TESTING", "DJANGO_SETTINGS_MODULE"}}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "SECRET_KEY": "a-long-random-production-secret-key-for-collectstatic-0123456789abcdef",
+            "STATIC_ROOT": str(tmp_path),
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (tmp_path / "staticfiles.json").exists()
+    assert list(tmp_path.glob("vendor/leaflet/leaflet.*.js.gz")), "compressed copies for WhiteNoise"
