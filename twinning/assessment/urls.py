@@ -1,4 +1,27 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from twinning.assessment import views
 
 app_name = "assessment"
-urlpatterns: list = []
+base = "partnerships/<slug:slug>/"
+ex = base + "assessments/<int:pk>/"
+rnd = ex + "rounds/<int:number>/"
+urlpatterns = [
+    path(base + "assessments/", views.assessment_list, name="assessment_list"),
+    path(base + "assessments/new/", views.assessment_create, name="assessment_create"),
+    path(ex + "edit/", views.assessment_edit, name="assessment_edit"),
+    path(ex + "rounds/new/", views.round_create, name="round_create"),
+    path(ex + "compare/", views.compare, name="compare"),
+    path(rnd, views.round_detail, name="round"),
+    path(rnd + "rate/<slug:municipality>/", views.round_rate, name="round_rate"),
+    path(rnd + "ideas/", views.idea_create, name="idea_create"),
+    path(rnd + "publish/", views.round_publish, name="round_publish"),
+    path(rnd + "public/", views.round_public, name="round_public"),
+    path(rnd + "export.csv", views.round_csv, name="round_csv"),
+    path(rnd + "export.pdf", views.round_pdf, name="round_pdf"),
+    path(base + "sdg-index/", views.sdg_index, name="sdg_index"),
+    path(base + "sdg-index/<slug:municipality>/", views.sdg_index_edit, name="sdg_index_edit"),
+    path(base + "priorities/", views.priorities_view, name="priorities"),
+    path(base + "priorities/edit/", views.priorities_edit, name="priorities_edit"),
+    path(base + "priorities/focus/", views.focus_set, name="focus_set"),
+]

@@ -1,0 +1,87 @@
+"""Permission rows of the assessment app: members-only pages, coordinators' pages, public published rounds."""
+
+from __future__ import annotations
+
+from tests.urlmatrix import AD, CA, CB, CI, LOGIN, SA, V, everyone, only
+from twinning.assessment import actions
+
+MEMBERS = {CI, SA, CA, CB, AD}
+COORDINATORS = {CA, CB, AD}
+
+
+def rows(world) -> dict:
+    public, private = world["partnership"], world["private"]
+    a, b, c = world["a"], world["b"], world["c"]
+    exercise = actions.assessment_start(partnership=public, scope="programme")
+    first = exercise.rounds.get(number=1)
+    first.assessment = exercise
+    actions.rating_set(first, municipality=a, user=None, goal=6, entry=actions.RatingInput("none"))
+    second = actions.round_start(exercise)
+    actions.round_publish(second, publish=True)
+    hidden = actions.assessment_start(partnership=private, scope="project", subject="Water")
+    hidden_round = hidden.rounds.get(number=1)
+    actions.round_publish(hidden_round, publish=True)
+    actions.round_start(hidden)
+
+    ab = {"slug": public.slug}
+    cd = {"slug": private.slug}
+    ex = {**ab, "pk": exercise.pk}
+    cx = {**cd, "pk": hidden.pk}
+    r1 = {**ex, "number": 1}
+    r2 = {**ex, "number": 2}
+    c1 = {**cx, "number": 1}
+    members = only(MEMBERS)
+    coordinators = only(COORDINATORS)
+    invisible = {**everyone(404), V: LOGIN, AD: 200}
+    missing = {**everyone(404), V: LOGIN}
+    return {
+        "assessment:assessment_list": [
+            (ab, members, "members see the exercises"),
+            (cd, invisible, "members-only partnership of others"),
+        ],
+        "assessment:assessment_create": [
+            (ab, coordinators, "coordinators of every member start an exercise"),
+            (cd, invisible, "invisible partnership"),
+        ],
+        "assessment:assessment_edit": [
+            (ex, coordinators, "coordinators edit subject and notes"),
+            (cx, invisible, "exercise of an invisible partnership"),
+            ({**ab, "pk": hidden.pk}, missing, "exercise of another partnership under this slug"),
+        ],
+        "assessment:round_create": [(ex, everyone(405), "starting a round needs POST")],
+        "assessment:compare": [(ex, members, "round comparison"), (cx, invisible, "invisible")],
+        "assessment:round": [
+            (r1, members, "round page"),
+            ({**ex, "number": 9}, missing, "no such round"),
+            (c1, invisible, "round of an invisible partnership"),
+        ],
+        "assessment:round_rate": [
+            ({**r1, "municipality": a.slug}, only({SA, CA, AD}), "A's staff and coordinator rate for A"),
+            ({**r1, "municipality": b.slug}, only({CB, AD}), "only B's people rate for B"),
+            ({**r1, "municipality": c.slug}, missing, "not a member of this partnership"),
+        ],
+        "assessment:idea_create": [(r1, everyone(405), "ideas need POST")],
+        "assessment:round_publish": [(r1, everyone(405), "publishing needs POST")],
+        "assessment:round_public": [
+            (r2, everyone(200), "a published round is public"),
+            (r1, everyone(404), "an unpublished round is not"),
+            (c1, {**everyone(404), AD: 200}, "published, but the partnership is members-only"),
+        ],
+        "assessment:round_csv": [(r1, members, "CSV export"), (c1, invisible, "invisible")],
+        "assessment:round_pdf": [(r1, members, "PDF export")],
+        "assessment:sdg_index": [(ab, members, "SDG index and matching"), (cd, invisible, "invisible")],
+        "assessment:sdg_index_edit": [
+            ({**ab, "municipality": a.slug}, only({SA, CA, AD}), "A scores itself"),
+            ({**ab, "municipality": b.slug}, only({CB, AD}), "B scores itself"),
+        ],
+        "assessment:priorities": [(ab, members, "materiality and focus"), (cd, invisible, "invisible")],
+        "assessment:priorities_edit": [(ab, coordinators, "coordinators set priorities")],
+        "assessment:focus_set": [(ab, everyone(405), "focus needs POST")],
+        "api:list_published_rounds": [({}, everyone(200), "published rounds")],
+        "api:get_published_round": [
+            ({"round_id": second.pk}, everyone(200), "published round"),
+            ({"round_id": first.pk}, everyone(404), "unpublished round"),
+            ({"round_id": hidden_round.pk}, {**everyone(404), AD: 200}, "published in a members-only partnership"),
+        ],
+        "api:rate": [({"round_id": first.pk}, everyone(405), "rating needs POST")],
+    }

@@ -1,0 +1,220 @@
+"""Writes of the assessment app. Each validates before it writes and runs in one transaction.
+
+Permission checks happen before these are called (policy module); the functions still refuse
+a municipality that is not a member of the partnership, so no caller can write across it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from twinning.assessment.combine import RANK
+from twinning.assessment.matching import ScoreError, validate_score
+from twinning.assessment.materiality import SCALE
+from twinning.assessment.models import (
+    Assessment,
+    FocusGoal,
+    GapIdea,
+    IndexScore,
+    Materiality,
+    Rating,
+    Round,
+)
+from twinning.foundation.concurrency import save_versioned
+from twinning.foundation.models import Municipality, Partnership
+from twinning.sdg.links import SdgSelection, set_links
+from twinning.sdg.models import Target
+
+
+class AssessmentError(ValueError):
+    """Input an action refuses, with a message for the user."""
+
+
+@dataclass(frozen=True)
+class RatingInput:
+    level: str
+    reason: str = ""
+    targets: frozenset[str] = field(default_factory=frozenset)  # official target codes, "6.3"
+
+
+def _check_goal(goal: int) -> int:
+    if not isinstance(goal, int) or not 1 <= goal <= 17:
+        raise AssessmentError(_("There are 17 SDGs: choose a goal from 1 to 17."))
+    return goal
+
+
+def _check_member(partnership: Partnership, municipality: Municipality) -> None:
+    if not partnership.memberships.filter(municipality=municipality).exists():
+        raise AssessmentError(_("%(name)s is not a member of this partnership.") % {"name": municipality.name})
+
+
+@transaction.atomic
+def assessment_start(
+    *, partnership: Partnership, scope: str, subject: str = "", notes: str = "", user=None, is_demo: bool = False
+) -> Assessment:
+    """A new circle exercise with its first round."""
+    if scope not in Assessment.Scope.values:
+        raise AssessmentError(_("Choose what is assessed: the programme or a project."))
+    subject = subject.strip()
+    if scope == Assessment.Scope.PROJECT and not subject:
+        raise AssessmentError(_("Name the project or activity that is assessed."))
+    assessment = Assessment.objects.create(
+        partnership=partnership, scope=scope, subject=subject, notes=notes, created_by=user, is_demo=is_demo
+    )
+    Round.objects.create(assessment=assessment, number=1)
+    return assessment
+
+
+@transaction.atomic
+def assessment_update(assessment: Assessment, *, expected_version: int, scope: str, subject: str, notes: str) -> None:
+    """Shared text: raises EditConflict when someone saved it since ``expected_version``."""
+    if scope == Assessment.Scope.PROJECT and not subject.strip():
+        raise AssessmentError(_("Name the project or activity that is assessed."))
+    assessment.scope, assessment.subject, assessment.notes = scope, subject.strip(), notes
+    save_versioned(assessment, expected_version, ["scope", "subject", "notes"])
+
+
+@transaction.atomic
+def round_start(assessment: Assessment) -> Round:
+    """The next round, empty: a new round copies nothing from the previous ones."""
+    Assessment.objects.select_for_update().filter(pk=assessment.pk).first()
+    number = (assessment.rounds.aggregate(top=Max("number"))["top"] or 0) + 1
+    try:
+        with transaction.atomic():
+            return Round.objects.create(assessment=assessment, number=number)
+    except IntegrityError as exc:  # pragma: no cover - the row lock above prevents it
+        raise AssessmentError(_("Someone started a round at the same moment. Reload the page.")) from exc
+
+
+@transaction.atomic
+def round_publish(round_: Round, *, publish: bool) -> Round:
+    round_.published_at = timezone.now() if publish else None
+    round_.save(update_fields=["published_at"])
+    return round_
+
+
+def _check_targets(goal: int, codes: frozenset[str]) -> None:
+    if not codes:
+        return
+    wrong = sorted(code for code in codes if code.split(".")[0] != str(goal))
+    known = set(Target.objects.filter(code__in=codes).values_list("code", flat=True))
+    unknown = sorted(codes - known)
+    if wrong or unknown:
+        raise AssessmentError(
+            _("SDG %(goal)s has no target %(codes)s.") % {"goal": goal, "codes": ", ".join(wrong + unknown)}
+        )
+
+
+@transaction.atomic
+def ratings_save(
+    round_: Round, *, municipality: Municipality, user, entries: dict[int, RatingInput | None]
+) -> list[Rating]:
+    """Write one municipality's ratings; ``None`` removes that goal's rating. Other municipalities' rows are never touched."""
+    _check_member(round_.assessment.partnership, municipality)
+    for goal, entry in entries.items():
+        _check_goal(goal)
+        if entry is not None:
+            if entry.level not in RANK:
+                raise AssessmentError(_("Choose a contribution level for SDG %(goal)s.") % {"goal": goal})
+            _check_targets(goal, entry.targets)
+    existing = {r.goal: r for r in Rating.objects.filter(round=round_, municipality=municipality)}
+    linked = set(
+        Rating.objects.filter(round=round_, municipality=municipality, sdg_links__isnull=False).values_list(
+            "goal", flat=True
+        )
+    )
+    saved = []
+    for goal, entry in sorted(entries.items()):
+        if entry is None:
+            if goal in existing:
+                existing[goal].sdg_links.all().delete()
+                existing[goal].delete()
+            continue
+        rating, _created = Rating.objects.update_or_create(
+            round=round_,
+            municipality=municipality,
+            goal=goal,
+            defaults={"level": entry.level, "reason": entry.reason.strip(), "updated_by": user},
+        )
+        if entry.targets or goal in linked:
+            set_links(rating, SdgSelection(targets=entry.targets) if entry.targets else SdgSelection())
+        saved.append(rating)
+    return saved
+
+
+def rating_set(round_: Round, *, municipality: Municipality, user, goal: int, entry: RatingInput) -> Rating:
+    return ratings_save(round_, municipality=municipality, user=user, entries={goal: entry})[0]
+
+
+@transaction.atomic
+def idea_add(round_: Round, *, goal: int, municipality: Municipality, author, text: str) -> GapIdea:
+    _check_goal(goal)
+    _check_member(round_.assessment.partnership, municipality)
+    text = text.strip()
+    if not text:
+        raise AssessmentError(_("Write the idea first."))
+    return GapIdea.objects.create(round=round_, goal=goal, municipality=municipality, author=author, text=text)
+
+
+@transaction.atomic
+def index_scores_save(
+    *, municipality: Municipality, user, entries: dict[int, tuple[int, str] | None], is_demo: bool = False
+) -> list[IndexScore]:
+    """A municipality's SDG index: score 0..100 and justification per goal; ``None`` removes the score."""
+    for goal, entry in entries.items():
+        _check_goal(goal)
+        if entry is not None:
+            try:
+                validate_score(entry[0])
+            except ScoreError as exc:
+                raise AssessmentError(_("SDG %(goal)s: %(problem)s") % {"goal": goal, "problem": exc}) from exc
+    saved = []
+    for goal, entry in sorted(entries.items()):
+        if entry is None:
+            IndexScore.objects.filter(municipality=municipality, goal=goal).delete()
+            continue
+        score, justification = entry
+        row, _created = IndexScore.objects.update_or_create(
+            municipality=municipality,
+            goal=goal,
+            defaults={"score": score, "justification": justification.strip(), "updated_by": user, "is_demo": is_demo},
+        )
+        saved.append(row)
+    return saved
+
+
+@transaction.atomic
+def materiality_save(partnership: Partnership, rows: dict[int, tuple[int, int, bool] | None]) -> None:
+    """Impact and influence 1..5 per goal and the prioritised tick; ``None`` clears a goal."""
+    for goal, row in rows.items():
+        _check_goal(goal)
+        if row is not None and (row[0] not in SCALE or row[1] not in SCALE):
+            raise AssessmentError(_("SDG %(goal)s: impact and influence are scored from 1 to 5.") % {"goal": goal})
+    for goal, row in sorted(rows.items()):
+        if row is None:
+            Materiality.objects.filter(partnership=partnership, goal=goal).delete()
+            continue
+        impact, influence, prioritised = row
+        Materiality.objects.update_or_create(
+            partnership=partnership,
+            goal=goal,
+            defaults={"impact": impact, "influence": influence, "prioritised": prioritised},
+        )
+
+
+@transaction.atomic
+def focus_set(partnership: Partnership, *, year: int, goal: int | None) -> FocusGoal | None:
+    """The focus SDG of a year; ``goal=None`` removes that year's focus."""
+    if not 2000 <= year <= 2100:
+        raise AssessmentError(_("Choose a year between 2000 and 2100."))
+    if goal is None:
+        FocusGoal.objects.filter(partnership=partnership, year=year).delete()
+        return None
+    _check_goal(goal)
+    focus, _created = FocusGoal.objects.update_or_create(partnership=partnership, year=year, defaults={"goal": goal})
+    return focus

@@ -1,0 +1,194 @@
+"""SDG assessment of a partnership: the circle exercise in rounds, the SDG index and priorities.
+
+Each municipality's ratings and scores are its own rows (unique per round, municipality and
+goal; per municipality and goal), so partners working at the same time never overwrite each
+other. Shared text (an assessment's subject and notes) carries a ``version`` for optimistic
+concurrency.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from twinning.foundation.models import Municipality, Partnership
+
+GOAL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(17)]
+
+
+class Level(models.TextChoices):
+    """How much the assessed object contributes to a goal (the circle exercise's rings)."""
+
+    NONE = "none", _("No contribution")
+    INDIRECT = "indirect", _("Indirect contribution")
+    DIRECT = "direct", _("Direct contribution")
+    STRONG = "strong", _("Strong contribution")
+    NEGATIVE = "negative", _("Negative effect (trade-off)")
+
+
+class Assessment(models.Model):
+    class Scope(models.TextChoices):
+        PROGRAMME = "programme", _("The partnership programme as a whole")
+        PROJECT = "project", _("A project or activity")
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="assessments")
+    scope = models.CharField(_("what is assessed"), max_length=12, choices=Scope.choices, default=Scope.PROGRAMME)
+    subject = models.CharField(
+        _("name of the project or activity"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty when the programme as a whole is assessed."),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("circle exercise")
+        verbose_name_plural = _("circle exercises")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        if self.scope == self.Scope.PROJECT and self.subject:
+            return self.subject
+        return str(_("The partnership programme"))
+
+
+class Round(models.Model):
+    """One repetition of the exercise; a new round starts empty."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="rounds")
+    number = models.PositiveSmallIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["assessment", "number"]
+        constraints = [models.UniqueConstraint(fields=["assessment", "number"], name="assessment_round_unique")]
+        verbose_name = _("round")
+        verbose_name_plural = _("rounds")
+
+    def __str__(self) -> str:
+        return f"{self.assessment} – {self.number}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+
+class Rating(models.Model):
+    """One municipality's view of the object's contribution to one goal in one round."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="ratings")
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="sdg_ratings")
+    goal = models.PositiveSmallIntegerField(_("SDG"), validators=GOAL_VALIDATORS)
+    level = models.CharField(_("contribution"), max_length=10, choices=Level.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    sdg_links = GenericRelation("sdg.SdgLink")  # the targets concerned, if any
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["round", "goal", "municipality__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "municipality", "goal"], name="assessment_rating_unique"),
+            models.CheckConstraint(condition=models.Q(goal__gte=1, goal__lte=17), name="assessment_rating_goal_range"),
+        ]
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
+
+    def __str__(self) -> str:
+        return f"{self.municipality} SDG {self.goal}: {self.level}"
+
+
+class GapIdea(models.Model):
+    """An idea to make the object contribute to a goal it does not reach yet."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="ideas")
+    goal = models.PositiveSmallIntegerField(_("SDG"), validators=GOAL_VALIDATORS)
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    text = models.TextField(_("idea"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["goal", "created_at", "pk"]
+        verbose_name = _("idea for a gap")
+        verbose_name_plural = _("ideas for gaps")
+
+    def __str__(self) -> str:
+        return f"SDG {self.goal}: {self.text[:40]}"
+
+
+class IndexScore(models.Model):
+    """A municipality's own score on one goal, 0..100, with its justification (dialogue mode)."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="sdg_index_scores")
+    goal = models.PositiveSmallIntegerField(_("SDG"), validators=GOAL_VALIDATORS)
+    score = models.PositiveSmallIntegerField(_("score"), validators=[MinValueValidator(0), MaxValueValidator(100)])
+    justification = models.TextField(_("justification"), blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["municipality", "goal"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "goal"], name="assessment_indexscore_unique"),
+            models.CheckConstraint(condition=models.Q(score__lte=100), name="assessment_indexscore_range"),
+        ]
+        verbose_name = _("SDG index score")
+        verbose_name_plural = _("SDG index scores")
+
+    def __str__(self) -> str:
+        return f"{self.municipality} SDG {self.goal}: {self.score}"
+
+
+class Materiality(models.Model):
+    """Impact and influence of the partnership on one goal (1..5 each), and whether it is prioritised."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="materiality")
+    goal = models.PositiveSmallIntegerField(_("SDG"), validators=GOAL_VALIDATORS)
+    impact = models.PositiveSmallIntegerField(_("impact"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    influence = models.PositiveSmallIntegerField(
+        _("influence"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    prioritised = models.BooleanField(_("prioritised"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["partnership", "goal"]
+        constraints = [models.UniqueConstraint(fields=["partnership", "goal"], name="assessment_materiality_unique")]
+        verbose_name = _("materiality")
+        verbose_name_plural = _("materiality")
+
+    def __str__(self) -> str:
+        return f"{self.partnership} SDG {self.goal}"
+
+
+class FocusGoal(models.Model):
+    """The one SDG a partnership highlights in a year."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="focus_goals")
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    goal = models.PositiveSmallIntegerField(_("SDG"), validators=GOAL_VALIDATORS)
+
+    class Meta:
+        ordering = ["partnership", "year"]
+        constraints = [models.UniqueConstraint(fields=["partnership", "year"], name="assessment_focus_unique")]
+        verbose_name = _("focus SDG of the year")
+        verbose_name_plural = _("focus SDGs of the year")
+
+    def __str__(self) -> str:
+        return f"{self.partnership} {self.year}: SDG {self.goal}"

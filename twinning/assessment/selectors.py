@@ -1,0 +1,100 @@
+"""Reads for the assessment pages, each a fixed number of queries whatever the number of rounds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch
+
+from twinning.assessment import combine, matching
+from twinning.assessment.models import Assessment, GapIdea, IndexScore, Materiality, Rating, Round
+from twinning.foundation.models import Municipality, Partnership
+from twinning.sdg.models import SdgLink
+
+
+def members(partnership: Partnership) -> list[Municipality]:
+    """Members, from the prefetch of ``foundation.selectors.with_members`` (no query)."""
+    return [membership.municipality for membership in partnership.memberships.all()]
+
+
+def assessments_of(partnership: Partnership) -> list[Assessment]:
+    """Exercises with their rounds and how many ratings each round has: two queries."""
+    rounds = Round.objects.annotate(rating_count=Count("ratings")).order_by("number")
+    return list(
+        Assessment.objects.filter(partnership=partnership).prefetch_related(Prefetch("rounds", queryset=rounds))
+    )
+
+
+def rounds_of(assessment: Assessment) -> list[Round]:
+    return list(assessment.rounds.order_by("number"))
+
+
+def ratings_of(round_: Round) -> list[Rating]:
+    """The round's ratings with their municipality and target links: two queries."""
+    links = Prefetch("sdg_links", queryset=SdgLink.objects.select_related("target").order_by("target__order"))
+    return list(Rating.objects.filter(round=round_).select_related("municipality").prefetch_related(links))
+
+
+def ratings_map(ratings: list[Rating]) -> dict[int, dict[str, str]]:
+    grouped: dict[int, dict[str, str]] = {}
+    for rating in ratings:
+        grouped.setdefault(rating.goal, {})[rating.municipality.name] = rating.level
+    return grouped
+
+
+def ideas_of(round_: Round) -> list[GapIdea]:
+    return list(GapIdea.objects.filter(round=round_).select_related("municipality", "author"))
+
+
+@dataclass(frozen=True)
+class RoundResult:
+    results: list[combine.GoalResult]
+    values: dict[int, float]
+    gaps: list[int]
+    disagreements: list[int]
+
+
+def round_result(ratings: list[Rating]) -> RoundResult:
+    results = combine.combine(ratings_map(ratings))
+    return RoundResult(
+        results=results,
+        values=combine.wheel_values(results),
+        gaps=[r.goal for r in results if r.gap],
+        disagreements=[r.goal for r in results if r.disagree],
+    )
+
+
+def round_values(rounds: list[Round]) -> dict[int, dict[int, float]]:
+    """Combined wheel values of several rounds at once: round id -> {goal: value}; one query."""
+    return {round_id: combine.wheel_values(results) for round_id, results in round_results(rounds).items()}
+
+
+def index_scores(partnership: Partnership) -> dict[Municipality, dict[int, IndexScore]]:
+    """Each member's index scores, members in partnership order: one query."""
+    municipalities = members(partnership)
+    by_id: dict[int, dict[int, IndexScore]] = {m.pk: {} for m in municipalities}
+    for score in IndexScore.objects.filter(municipality__in=municipalities):
+        by_id[score.municipality_id][score.goal] = score
+    return {m: by_id[m.pk] for m in municipalities}
+
+
+def index_matches(scores: dict[Municipality, dict[int, IndexScore]], *, strong: int, weak: int) -> list[matching.Match]:
+    plain = {m.name: {goal: row.score for goal, row in per_goal.items()} for m, per_goal in scores.items()}
+    return matching.match(plain, strong=strong, weak=weak)
+
+
+def materiality_of(partnership: Partnership) -> list[Materiality]:
+    return list(Materiality.objects.filter(partnership=partnership).order_by("goal"))
+
+
+def member_municipalities(partnership: Partnership, ids: list[int]) -> list[Municipality]:
+    return [m for m in members(partnership) if m.pk in ids]
+
+
+def round_results(rounds: list[Round]) -> dict[int, list[combine.GoalResult]]:
+    """Combined results of several rounds at once: round id -> results per goal; one query."""
+    per_round: dict[int, dict[int, dict[str, str]]] = {r.pk: {} for r in rounds}
+    rows = Rating.objects.filter(round__in=rounds).values_list("round_id", "goal", "municipality_id", "level")
+    for round_id, goal, municipality_id, level in rows:
+        per_round[round_id].setdefault(goal, {})[str(municipality_id)] = level
+    return {round_id: combine.combine(ratings) for round_id, ratings in per_round.items()}
