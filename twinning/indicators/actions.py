@@ -1,0 +1,230 @@
+"""Writes on indicators: custom indicators, proposals and decisions, baselines and targets,
+measurements. Each validates before it writes and runs in one transaction; permission checks
+happen in the policy module before these are called."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from twinning.foundation.models import Municipality, Partnership
+from twinning.indicators.library import thresholds_problem
+from twinning.indicators.models import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    AgeGroup,
+    BaselineTarget,
+    LibraryIndicator,
+    Measurement,
+    Selection,
+    Sex,
+)
+from twinning.sdg.links import SdgSelection, set_links
+
+
+class IndicatorError(ValueError):
+    """A write that the rules do not allow; the message is translated for the user."""
+
+
+def _check_year(year: int) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise IndicatorError(
+            _("Enter a year between %(first)s and %(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
+
+
+@transaction.atomic
+def custom_indicator_create(
+    *, partnership: Partnership, data: dict, sdgs: SdgSelection, created_by=None
+) -> LibraryIndicator:
+    """A partnership's own indicator, visible to its members only."""
+    problem = thresholds_problem(
+        data["direction"], data["optimum"], data["lower_bound"], data["green_threshold"], data["red_threshold"]
+    )
+    if problem:
+        raise IndicatorError(_("The optimum, lower bound and thresholds do not fit the direction."))
+    if LibraryIndicator.objects.filter(owner=partnership, code=data["code"]).exists():
+        raise IndicatorError(
+            _("This partnership already has an indicator with code %(code)s.") % {"code": data["code"]}
+        )
+    indicator = LibraryIndicator.objects.create(owner=partnership, created_by=created_by, **data)
+    set_links(indicator, sdgs)
+    return indicator
+
+
+@transaction.atomic
+def selection_propose(
+    *, partnership: Partnership, indicator: LibraryIndicator, municipality: Municipality, user=None, reason: str = ""
+) -> Selection:
+    """One member proposes; a declined indicator may be proposed again."""
+    if indicator.owner_id not in (None, partnership.pk):
+        raise IndicatorError(_("This indicator belongs to another partnership."))
+    if municipality.pk not in {m.municipality_id for m in partnership.memberships.all()}:
+        raise IndicatorError(_("Only a member municipality can propose indicators."))
+    selection = Selection.objects.select_for_update().filter(partnership=partnership, indicator=indicator).first()
+    if selection is not None and selection.status != Selection.Status.DECLINED:
+        raise IndicatorError(
+            _("%(code)s is already proposed or selected for this partnership.") % {"code": indicator.code}
+        )
+    selection = selection or Selection(partnership=partnership, indicator=indicator)
+    selection.status = Selection.Status.PROPOSED
+    selection.proposed_by = municipality
+    selection.proposer = user
+    selection.reason = reason
+    selection.decided_by = selection.decider = selection.decided_at = None
+    selection.created_at = timezone.now()
+    selection.save()
+    return selection
+
+
+@transaction.atomic
+def selection_decide(*, selection: Selection, municipality: Municipality, accept: bool, user=None) -> Selection:
+    """A coordinator of another member accepts or declines; nobody accepts her own municipality's proposal."""
+    selection = Selection.objects.select_for_update().get(pk=selection.pk)
+    if selection.status != Selection.Status.PROPOSED:
+        raise IndicatorError(_("This proposal has already been decided."))
+    if municipality.pk == selection.proposed_by_id:
+        raise IndicatorError(_("The partner municipality decides on your proposal, not the municipality that made it."))
+    selection.status = Selection.Status.ACCEPTED if accept else Selection.Status.DECLINED
+    selection.decided_by = municipality
+    selection.decider = user
+    selection.decided_at = timezone.now()
+    selection.save(update_fields=["status", "decided_by", "decider", "decided_at"])
+    return selection
+
+
+@transaction.atomic
+def baseline_set(
+    *,
+    selection: Selection,
+    municipality: Municipality,
+    baseline_year: int,
+    baseline_value: float,
+    target_year: int | None = None,
+    target_value: float | None = None,
+) -> BaselineTarget:
+    """The municipality's own baseline and target for a selected indicator (its own row)."""
+    if selection.status != Selection.Status.ACCEPTED:
+        raise IndicatorError(_("Set baselines and targets once both partners have selected the indicator."))
+    _check_year(baseline_year)
+    if (target_year is None) != (target_value is None):
+        raise IndicatorError(_("Give both the target year and the target value, or neither."))
+    if target_year is not None:
+        _check_year(target_year)
+        if target_year <= baseline_year:
+            raise IndicatorError(_("The target year must come after the baseline year."))
+    row, _created = BaselineTarget.objects.update_or_create(
+        selection=selection,
+        municipality=municipality,
+        defaults={
+            "baseline_year": baseline_year,
+            "baseline_value": baseline_value,
+            "target_year": target_year,
+            "target_value": target_value,
+        },
+    )
+    return row
+
+
+@transaction.atomic
+def measurement_record(
+    *,
+    indicator: LibraryIndicator,
+    municipality: Municipality,
+    year: int,
+    value: float,
+    sex: str = "",
+    age_group: str = "",
+    source: str = "",
+    note: str = "",
+    user=None,
+) -> tuple[Measurement, bool]:
+    """Upsert by (indicator, municipality, year, sex, age group); returns (row, created)."""
+    _check_year(year)
+    if sex not in Sex.values or age_group not in AgeGroup.values:
+        raise IndicatorError(_("Choose the sex and age group from the list."))
+    return Measurement.objects.update_or_create(
+        indicator=indicator,
+        municipality=municipality,
+        year=year,
+        sex=sex,
+        age_group=age_group,
+        defaults={"value": value, "source": source, "note": note, "entered_by": user},
+    )
+
+
+class ImportRefused(IndicatorError):
+    """The file has problems; nothing was written."""
+
+    def __init__(self, parsed):
+        super().__init__(_("The file has problems; nothing was imported."))
+        self.parsed = parsed
+
+
+def import_codes(partnership: Partnership) -> dict[str, int]:
+    """Codes of the partnership's selected indicators -> indicator ids."""
+    return dict(
+        Selection.objects.filter(partnership=partnership, status=Selection.Status.ACCEPTED).values_list(
+            "indicator__code", "indicator_id"
+        )
+    )
+
+
+def import_create(*, partnership: Partnership, municipality: Municipality, upload, user=None):
+    from twinning.indicators.models import ImportBatch
+
+    batch = ImportBatch(
+        partnership=partnership, municipality=municipality, filename=upload.name[:200], uploaded_by=user
+    )
+    batch.file.save(f"{partnership.slug}-{municipality.slug}.csv", upload, save=False)
+    batch.save()
+    return batch
+
+
+def import_parse(batch):
+    from twinning.indicators.csvimport import parse
+
+    with batch.file.open("rb") as handle:
+        data = handle.read()
+    return parse(data, indicator_codes=set(import_codes(batch.partnership)), municipality_slug=batch.municipality.slug)
+
+
+@transaction.atomic
+def import_commit(batch, *, user=None) -> dict[str, int]:
+    """All rows or none: upsert by (indicator, municipality, year, sex, age group)."""
+    parsed = import_parse(batch)
+    if not parsed.ok:
+        raise ImportRefused(parsed)
+    ids = import_codes(batch.partnership)
+    existing = {
+        (m.indicator_id, m.year, m.sex, m.age_group): m
+        for m in Measurement.objects.filter(
+            indicator_id__in={ids[row.indicator] for row in parsed.rows},
+            municipality=batch.municipality,
+            year__in={row.year for row in parsed.rows},
+        )
+    }
+    new, changed, unchanged = [], [], 0
+    for row in parsed.rows:
+        key = (ids[row.indicator], row.year, row.sex, row.age_group)
+        current = existing.get(key)
+        if current is None:
+            new.append(
+                Measurement(
+                    indicator_id=key[0], municipality=batch.municipality, year=row.year, sex=row.sex,
+                    age_group=row.age_group, value=row.value, source=row.source, note=row.note, entered_by=user,
+                )
+            )  # fmt: skip
+        elif (current.value, current.source, current.note) == (row.value, row.source, row.note):
+            unchanged += 1
+        else:
+            current.value, current.source, current.note, current.entered_by = row.value, row.source, row.note, user
+            current.updated_at = timezone.now()
+            changed.append(current)
+    Measurement.objects.bulk_create(new, batch_size=1000)
+    Measurement.objects.bulk_update(changed, ["value", "source", "note", "entered_by", "updated_at"], batch_size=1000)
+    batch.committed_at = timezone.now()
+    batch.result = {"created": len(new), "updated": len(changed), "unchanged": unchanged}
+    batch.save(update_fields=["committed_at", "result"])
+    return batch.result

@@ -1,0 +1,35 @@
+"""Administration of the indicator library and the partnerships' selections and figures."""
+
+from django.contrib import admin
+
+from twinning.foundation.admin import PolicyAdmin
+from twinning.indicators.models import BaselineTarget, LibraryIndicator, Measurement, Selection
+
+
+@admin.register(LibraryIndicator)
+class LibraryIndicatorAdmin(PolicyAdmin):
+    list_display = ["code", "title", "direction", "owner"]
+    list_filter = ["direction", "owner"]
+    search_fields = ["code", "source"]
+    raw_id_fields = ["owner", "created_by"]
+
+
+class BaselineInline(admin.TabularInline):
+    model = BaselineTarget
+    extra = 0
+    raw_id_fields = ["municipality"]
+
+
+@admin.register(Selection)
+class SelectionAdmin(PolicyAdmin):
+    list_display = ["indicator", "partnership", "status", "proposed_by", "decided_by"]
+    list_filter = ["status"]
+    raw_id_fields = ["partnership", "indicator", "proposed_by", "proposer", "decided_by", "decider"]
+    inlines = [BaselineInline]
+
+
+@admin.register(Measurement)
+class MeasurementAdmin(PolicyAdmin):
+    list_display = ["indicator", "municipality", "year", "sex", "age_group", "value"]
+    list_filter = ["year", "sex", "age_group"]
+    raw_id_fields = ["indicator", "municipality", "entered_by"]

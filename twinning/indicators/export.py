@@ -1,0 +1,17 @@
+"""Cells for spreadsheet exports: text a spreadsheet would run as a formula is neutralised."""
+
+from __future__ import annotations
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value) -> str:
+    """Numbers stay numbers; text starting with = + - @ (or a tab or carriage return) gets a leading '."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        return repr(value) if isinstance(value, float) else str(value)
+    text = str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
