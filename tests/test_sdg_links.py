@@ -8,7 +8,7 @@ from tests.factories import PartnershipFactory
 from twinning.foundation.models import Partnership
 from twinning.sdg.forms import SdgLinkField
 from twinning.sdg.links import SdgSelection, filter_by_goal, goal_shares, selection_for, set_links
-from twinning.sdg.models import LocalTarget, SdgLink, Target
+from twinning.sdg.models import LocalTarget, Target
 
 
 @pytest.mark.django_db
@@ -18,7 +18,7 @@ def test_a_target_brings_its_goal_and_links_are_replaced_not_added():
     assert selection_for(partnership) == SdgSelection(frozenset({6, 13}), frozenset({"6.1"}))
     set_links(partnership, SdgSelection(frozenset({5})))
     assert selection_for(partnership) == SdgSelection(frozenset({5}))
-    assert SdgLink.objects.count() == 1
+    assert partnership.sdg_links.count() == 1
 
 
 @pytest.mark.django_db
@@ -28,7 +28,7 @@ def test_local_target_links_to_its_official_target_and_goal():
         owner=partnership, target=Target.objects.get(code="6.1"), code="6.1.a", title={"en": "x"}
     )
     set_links(partnership, SdgSelection(local_targets=frozenset({local.pk})))
-    link = SdgLink.objects.get()
+    link = partnership.sdg_links.get()
     assert (link.goal.number, link.target.code, link.local_target.code) == (6, "6.1", "6.1.a")
 
 

@@ -137,10 +137,227 @@ def get_municipality_for_user(user, slug: str, *, write: bool = False) -> Munici
 # --- Assessment: circle exercise, inventory, SDG index, matching, priorities (issue 3) -------
 
 
+def can_view_assessments(user, partnership: Partnership) -> bool:
+    """Assessments, the SDG index and materiality are private to the partnership's members."""
+    return is_platform_admin(user) or role_in_partnership(user, partnership) is not None
+
+
+def can_manage_assessments(user, partnership: Partnership) -> bool:
+    """Start exercises and rounds, publish, set priorities: the coordinators of every member."""
+    return can_edit_partnership(user, partnership)
+
+
+def can_rate_for(user, municipality_id: int) -> bool:
+    """Ratings, ideas and index scores of a municipality: its own staff and coordinators only."""
+    return is_platform_admin(user) or roles_of(user).get(municipality_id) in (Role.STAFF, Role.COORDINATOR)
+
+
+def rating_municipality_ids(user, partnership: Partnership) -> list[int]:
+    """Member municipalities the user may rate and score for."""
+    return [mid for mid in sorted(_member_ids(partnership)) if can_rate_for(user, mid)]
+
+
+def _members_partnership(user, slug: str, *, write: bool) -> Partnership:
+    from twinning.foundation.selectors import with_members
+
+    partnership = get_partnership_for_user(user, slug, queryset=with_members(Partnership.objects.all()))
+    if not can_view_assessments(user, partnership):
+        raise Http404
+    if write and not can_manage_assessments(user, partnership):
+        raise PermissionDenied
+    return partnership
+
+
+def get_assessment_partnership_for_user(user, slug: str, *, write: bool = False) -> Partnership:
+    """The partnership of the members-only assessment pages: 404 for non-members, 403 for non-coordinators."""
+    return _members_partnership(user, slug, write=write)
+
+
+def get_assessment_for_user(user, slug: str, pk: int, *, write: bool = False):
+    from twinning.assessment.models import Assessment
+
+    partnership = _members_partnership(user, slug, write=False)
+    try:
+        assessment = Assessment.objects.get(pk=pk, partnership=partnership)
+    except Assessment.DoesNotExist as exc:
+        raise Http404 from exc
+    if write and not can_manage_assessments(user, partnership):
+        raise PermissionDenied
+    assessment.partnership = partnership
+    return assessment
+
+
+def get_round_for_user(user, slug: str, pk: int, number: int, *, write: bool = False):
+    from twinning.assessment.models import Round
+
+    assessment = get_assessment_for_user(user, slug, pk, write=write)
+    try:
+        round_ = Round.objects.get(assessment=assessment, number=number)
+    except Round.DoesNotExist as exc:
+        raise Http404 from exc
+    round_.assessment = assessment
+    return round_
+
+
+def get_published_round(user, slug: str, pk: int, number: int):
+    """A round the coordinators published, on a partnership the user may see; 404 otherwise."""
+    from twinning.assessment.models import Round
+
+    partnership = get_partnership_for_user(user, slug)
+    try:
+        return Round.objects.select_related("assessment__partnership").get(
+            assessment__pk=pk, assessment__partnership=partnership, number=number, published_at__isnull=False
+        )
+    except Round.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def get_round_by_id_for_user(user, round_id: int):
+    """A round by id for the API: 404 unless the user may see the partnership's assessments."""
+    from twinning.assessment.models import Round
+
+    try:
+        round_ = Round.objects.select_related("assessment__partnership").get(pk=round_id)
+    except Round.DoesNotExist as exc:
+        raise Http404 from exc
+    partnership = _members_partnership(user, round_.assessment.partnership.slug, write=False)
+    round_.assessment.partnership = partnership
+    return round_
+
+
+def published_rounds_visible_to(user):
+    from twinning.assessment.models import Round
+
+    return Round.objects.filter(
+        published_at__isnull=False, assessment__partnership__in=partnerships_visible_to(user).values("pk")
+    )
+
+
 # --- Indicators: selection, targets, measurements (issue 4) -------------------------------
 
 
+def can_view_indicator_work(user, partnership: Partnership) -> bool:
+    """A partnership's selected indicators, figures and dashboard: its members (every role) and admins."""
+    return is_platform_admin(user) or role_in_partnership(user, partnership) is not None
+
+
+def get_partnership_indicators_for_user(user, slug: str, *, write: bool = False, queryset=None) -> Partnership:
+    """404 for non-members (even of a public partnership: figures are members-only), 403 for
+    members who may not change the selection (only coordinators propose and decide)."""
+    partnership = get_partnership_for_user(user, slug, queryset=queryset)
+    if not can_view_indicator_work(user, partnership):
+        raise Http404
+    if write and not can_edit_partnership(user, partnership):
+        raise PermissionDenied
+    return partnership
+
+
+def indicator_coordinator_of(user, partnership: Partnership) -> set[int]:
+    """Member municipalities for which the user proposes and decides indicators."""
+    members = _member_ids(partnership)
+    if is_platform_admin(user):
+        return set(members)
+    roles = roles_of(user)
+    return {mid for mid in members if roles.get(mid) == Role.COORDINATOR}
+
+
+def can_propose_indicator(user, partnership: Partnership) -> bool:
+    return bool(indicator_coordinator_of(user, partnership))
+
+
+def can_decide_selection(user, selection) -> bool:
+    """One member proposes, a coordinator of another member accepts or declines."""
+    if selection.status != "proposed":
+        return False
+    return bool(indicator_coordinator_of(user, selection.partnership) - {selection.proposed_by_id})
+
+
+def can_record_figures(user, municipality: Municipality) -> bool:
+    """Baselines, targets and measurements of a municipality: its own staff and coordinators."""
+    return is_platform_admin(user) or roles_of(user).get(municipality.pk) in {Role.STAFF, Role.COORDINATOR}
+
+
+def indicators_visible_to(user) -> QuerySet:
+    """The curated library for everyone; a partnership's own indicators for its members only."""
+    from twinning.indicators.models import LibraryIndicator  # the feature app sits above the policy
+
+    queryset = LibraryIndicator.objects.all()
+    if is_platform_admin(user):
+        return queryset
+    municipality_ids = list(roles_of(user))
+    if not municipality_ids:
+        return queryset.filter(owner__isnull=True)
+    own = Partnership.objects.filter(memberships__municipality_id__in=municipality_ids).values("pk")
+    return queryset.filter(Q(owner__isnull=True) | Q(owner__in=own))
+
+
+def get_indicator_for_user(user, pk: int, *, queryset=None):
+    from twinning.indicators.models import LibraryIndicator
+
+    queryset = queryset if queryset is not None else indicators_visible_to(user)
+    try:
+        return queryset.get(pk=pk)
+    except LibraryIndicator.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+PERMISSIONS_INDICATORS = {
+    "view_indicator_work": can_view_indicator_work,
+    "propose_indicator": can_propose_indicator,
+    "decide_selection": can_decide_selection,
+    "record_figures": can_record_figures,
+}
+
+
 # --- Visits: programme, work visits, agreements, CO2 (issue 5) ----------------------------
+
+
+def can_view_visits(user, partnership: Partnership) -> bool:
+    """Work visits (delegations, programmes, CO2) are members-only: staff and coordinators of a member."""
+    return is_platform_admin(user) or role_in_partnership(user, partnership) in {Role.STAFF, Role.COORDINATOR}
+
+
+def can_edit_visits(user, partnership: Partnership) -> bool:
+    """Coordinators of every member municipality create and edit visits."""
+    return can_edit_partnership(user, partnership)
+
+
+def get_partnership_for_visits(user, slug: str, *, write: bool = False) -> Partnership:
+    """404 where the user is no staff or coordinator of a member, 403 where they may not edit."""
+    partnership = get_partnership_for_user(user, slug)
+    if not can_view_visits(user, partnership):
+        raise Http404
+    if write and not can_edit_visits(user, partnership):
+        raise PermissionDenied
+    return partnership
+
+
+def get_visit_for_user(user, slug: str, pk: int, *, write: bool = False, queryset=None):
+    """The visit ``pk`` of partnership ``slug``, checked like ``get_partnership_for_visits``."""
+    from twinning.visits.models import Visit
+
+    partnership = get_partnership_for_visits(user, slug, write=write)
+    queryset = queryset if queryset is not None else Visit.objects.all()
+    try:
+        visit = queryset.select_related("host").get(pk=pk, partnership=partnership)
+    except Visit.DoesNotExist as exc:
+        raise Http404 from exc
+    visit.partnership = partnership
+    return visit
+
+
+def visits_visible_to(user):
+    """Visits of the partnerships where the user is staff or coordinator of a member (all for admins)."""
+    from twinning.visits.models import Visit
+
+    if is_platform_admin(user):
+        return Visit.objects.all()
+    municipality_ids = [mid for mid, role in roles_of(user).items() if role in {Role.STAFF, Role.COORDINATOR}]
+    if not municipality_ids:
+        return Visit.objects.none()
+    return Visit.objects.filter(
+        partnership__in=Partnership.objects.filter(memberships__municipality_id__in=municipality_ids).values("pk")
+    )
 
 
 # --- Platform -----------------------------------------------------------------------------
@@ -159,6 +376,7 @@ PERMISSIONS = {
     "edit_partnership": can_edit_partnership,
     "edit_municipality": can_edit_municipality,
     "manage_people": can_manage_people,
+    **PERMISSIONS_INDICATORS,
 }
 
 

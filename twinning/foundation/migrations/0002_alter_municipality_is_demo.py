@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('foundation', '0001_initial'),
+        ("foundation", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='municipality',
-            name='is_demo',
-            field=models.BooleanField(default=False, help_text='Created by the demo-data loader; figures may be invented.'),
+            model_name="municipality",
+            name="is_demo",
+            field=models.BooleanField(
+                default=False, help_text="Created by the demo-data loader; figures may be invented."
+            ),
         ),
     ]
