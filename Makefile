@@ -44,7 +44,8 @@ format: $(VENV)/.installed
 
 test: install lint
 	$(TOOLS) $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules >/dev/null
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n 2 --ignore=tests/e2e
+	$(VENV)/bin/pytest tests/e2e
 
 messages: $(VENV)/.installed
 	$(TOOLS) $(PY) manage.py makemessages --no-obsolete --no-location -l nl -l fr -l es --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=static --ignore=tests --ignore=bench

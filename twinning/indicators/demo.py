@@ -112,14 +112,18 @@ def _user(email: str):
     return get_user_model().objects.filter(email=email).first()
 
 
-def _seed_partnership(partnership: Partnership, plans: list[tuple[str, Plan, Plan]], pending=None) -> None:
+def _seed_partnership(
+    partnership: Partnership, plans: list[tuple[str, Plan, Plan]], pending=None, indicators=None
+) -> None:
     members = [m.municipality for m in partnership.memberships.select_related("municipality").order_by("order")]
     if len(members) < 2:
         return
     first, second = members[0], members[1]
     proposer = _user(f"coordinator.{first.slug}@example.org")
     decider = _user(f"coordinator.{second.slug}@example.org")
-    indicators = {i.code: i for i in LibraryIndicator.objects.filter(owner__isnull=True)}
+    if indicators is None:
+        indicators = library_by_code()
+    measurements = []
     for code, *member_plans in plans:
         indicator = indicators[code]
         selection, _created = Selection.objects.update_or_create(
@@ -145,17 +149,28 @@ def _seed_partnership(partnership: Partnership, plans: list[tuple[str, Plan, Pla
                     "target_value": plan.target,
                 },
             )
-            for year, value in series(
-                plan, indicator.higher_is_better, f"{partnership.slug}:{code}:{municipality.slug}"
-            ):
-                Measurement.objects.update_or_create(
+            measurements.extend(
+                Measurement(
                     indicator=indicator,
                     municipality=municipality,
                     year=year,
                     sex="",
                     age_group="",
-                    defaults={"value": value, "source": DEMO_SOURCE, "note": DEMO_NOTE},
+                    value=value,
+                    source=DEMO_SOURCE,
+                    note=DEMO_NOTE,
+                )  # fmt: skip
+                for year, value in series(
+                    plan, indicator.higher_is_better, f"{partnership.slug}:{code}:{municipality.slug}"
                 )
+            )
+    # One upsert for all the values: re-seeding updates them instead of adding rows.
+    Measurement.objects.bulk_create(
+        measurements,
+        update_conflicts=True,
+        unique_fields=["indicator", "municipality", "year", "sex", "age_group"],
+        update_fields=["value", "source", "note"],
+    )
     if pending:
         code, proposer_index = pending
         Selection.objects.get_or_create(
@@ -176,12 +191,17 @@ SYNTHETIC_PLANS = [
 ]
 
 
+def library_by_code() -> dict[str, LibraryIndicator]:
+    return {i.code: i for i in LibraryIndicator.objects.filter(owner__isnull=True)}
+
+
 @transaction.atomic
 def seed(scale: int = 1) -> None:
+    indicators = library_by_code()
     partnerships = {p.slug: p for p in Partnership.objects.filter(slug__in=PLANS)}
     for slug, plans in PLANS.items():
         if slug in partnerships:
-            _seed_partnership(partnerships[slug], plans, PENDING.get(slug))
+            _seed_partnership(partnerships[slug], plans, PENDING.get(slug), indicators)
     if scale > 1:
         for partnership in Partnership.objects.filter(slug__startswith="demo-", is_demo=True):
-            _seed_partnership(partnership, SYNTHETIC_PLANS)
+            _seed_partnership(partnership, SYNTHETIC_PLANS, indicators=indicators)
