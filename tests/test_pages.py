@@ -122,3 +122,29 @@ def test_platform_admin_creates_a_municipality_and_a_partnership(client, world, 
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/en/municipalities/{new.slug}/people/", {"email": "alcalde@ona.example", "role": "coordinator"})
     assert mail.outbox[-1].to == ["alcalde@ona.example"]
+
+
+@pytest.mark.django_db
+def test_public_pages_are_cached_briefly_for_visitors_but_never_for_signed_in_people(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = "/en/partnerships/a-b/"
+    first = client.get(url)
+    assert "max-age=60" in first["Cache-Control"]
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url)
+    assert again.content == first.content
+    assert len(queries) <= 1  # at most the generation check when the cache is the database's
+    coordinator = client.__class__()
+    coordinator.force_login(world["coordinator_a"])
+    with CaptureQueriesContext(connection) as queries:
+        mine = coordinator.get(url)
+    assert len(queries) > 0
+    assert "Edit partnership" in mine.content.decode()
+    # a coordinator's edit reaches visitors at once
+    post = {"version": 1, "title_0": "Renamed partnership", "title_1": "", "title_2": "", "title_3": "",
+            "description_0": "", "description_1": "", "description_2": "", "description_3": "",
+            "since": 2001, "status": "active"}  # fmt: skip
+    assert coordinator.post(f"{url}edit/", post).status_code == 302
+    assert "Renamed partnership" in client.get(url).content.decode()

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from twinning.accounts.forms import SetPasswordForm
+from twinning.caching import cache_for_visitors
 from twinning.foundation import actions, policy, selectors
 from twinning.foundation.concurrency import EditConflict
 from twinning.foundation.distance import pairwise_distances
@@ -31,6 +32,7 @@ from twinning.sdg.models import LocalTarget
 from twinning.sdg.selectors import all_goals
 
 
+@cache_for_visitors()
 def home(request):
     goals = all_goals()
     form = PartnershipFilterForm(
@@ -46,6 +48,7 @@ def home(request):
     return render(request, "foundation/home.html", {"form": form, "page": page, "goals": goals})
 
 
+@cache_for_visitors()
 def partnership_detail(request, slug: str):
     partnership = selectors.partnership_page(request.user, slug)
     members = selectors.members(partnership)

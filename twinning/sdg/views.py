@@ -1,10 +1,12 @@
 from django.http import Http404
 from django.shortcuts import render
 
+from twinning.caching import cache_for_visitors
 from twinning.sdg.models import Goal, Pillar
 from twinning.sdg.selectors import all_goals, goal_with_targets
 
 
+@cache_for_visitors(60 * 60)
 def goal_list(request):
     goals = all_goals()
     pillars = [
@@ -17,6 +19,7 @@ def goal_list(request):
     )
 
 
+@cache_for_visitors(60 * 60)
 def goal_detail(request, number: int):
     try:
         goal = goal_with_targets(number)
