@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "twinning.assessment",
     "twinning.indicators",
     "twinning.visits",
+    "twinning.programme",
+    "twinning.community",
     "twinning.api",
 ]
 

@@ -19,6 +19,8 @@ urlpatterns += i18n_patterns(
     path("", include("twinning.assessment.urls")),
     path("", include("twinning.indicators.urls")),
     path("", include("twinning.visits.urls")),
+    path("", include("twinning.programme.urls")),
+    path("", include("twinning.community.urls")),
     path("sdgs/", include("twinning.sdg.urls")),
     path("accounts/", include("twinning.accounts.urls")),
     path("admin/", admin.site.urls),

@@ -11,9 +11,11 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from twinning.api.schemas import ApiIndexOut, ErrorOut, GoalOut, MunicipalityOut, PartnershipOut
 from twinning.assessment.api import router as assessment_router
+from twinning.community.api import router as community_router
 from twinning.foundation import policy, selectors
 from twinning.foundation.models import Partnership
 from twinning.indicators.api import router as indicators_router
+from twinning.programme.api import router as programme_router
 from twinning.sdg.links import prefetch_links
 from twinning.sdg.selectors import goals_with_targets, sdg_counts
 from twinning.visits.api import router as visits_router
@@ -94,3 +96,5 @@ def get_partnership(request, slug: str):
 api.add_router("/assessment", assessment_router)
 api.add_router("/indicators", indicators_router)
 api.add_router("/visits", visits_router)
+api.add_router("/programme", programme_router)
+api.add_router("/community", community_router)

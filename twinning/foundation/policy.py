@@ -360,6 +360,12 @@ def visits_visible_to(user):
     )
 
 
+# --- Programme: multi-annual programme, activities, budgets, protocol (issue 5) -------------
+
+
+# --- Community: stories, good practices, heroes, photos (issue 7) -------------------------
+
+
 # --- Platform -----------------------------------------------------------------------------
 
 
