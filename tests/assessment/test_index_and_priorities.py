@@ -148,3 +148,25 @@ def test_prioritised_goals_is_the_seam_for_the_programme_feature(world, django_a
     with django_assert_num_queries(1):
         assert prioritised_goals(world["partnership"]) == [4, 17]
     assert prioritised_goals(world["private"]) == []
+
+
+@pytest.mark.django_db
+def test_index_page_shows_goal_scores_computed_from_the_local_indicators(client):
+    from twinning.foundation import demo as foundation_demo
+    from twinning.indicators import demo as indicators_demo
+
+    foundation_demo.seed()
+    indicators_demo.seed()
+    from twinning.accounts.models import User
+
+    client.force_login(User.objects.get(email="coordinator.lommel@example.org"))
+    body = client.get("/en/partnerships/lommel-ongwediva/sdg-index/").content.decode()
+    assert "Computed from the local indicators" in body
+    assert "as the SDSN SDG Index does" in body
+    from twinning.foundation.models import Partnership
+    from twinning.indicators.selectors import partnership_scores
+
+    scores = partnership_scores(Partnership.objects.get(slug="lommel-ongwediva"))
+    some_municipality, per_goal = next(iter(scores.items()))
+    goal, score = next(iter(sorted(per_goal.items())))
+    assert f"<td>{score:.0f}</td>" in body

@@ -32,6 +32,7 @@ from twinning.assessment.matching import DEFAULT_STRONG, DEFAULT_WEAK, PEER
 from twinning.assessment.models import Level
 from twinning.foundation import policy
 from twinning.foundation.concurrency import EditConflict
+from twinning.indicators.selectors import partnership_scores as indicator_scores
 from twinning.sdg.selectors import all_goals
 
 
@@ -403,6 +404,12 @@ def sdg_index(request, slug: str):
     ]
     matches = selectors.index_matches(scores, strong=strong, weak=weak)
     raters = set(policy.rating_municipality_ids(request.user, partnership))
+    members = selectors.members(partnership)
+    measured = indicator_scores(partnership)  # seam of the indicators app
+    from_indicators = [
+        {"goal": goals.get(number), "scores": [measured.get(m.pk, {}).get(number) for m in members]}
+        for number in sorted({n for per_goal in measured.values() for n in per_goal})
+    ]
     return render(
         request,
         "assessment/sdg_index.html",
@@ -414,7 +421,9 @@ def sdg_index(request, slug: str):
             "rankings": rankings,
             "peer": [{"match": m, "goal": goals.get(m.goal)} for m in matches if m.kind == PEER],
             "joint": [{"match": m, "goal": goals.get(m.goal)} for m in matches if m.kind != PEER],
-            "editable": [m for m in selectors.members(partnership) if m.pk in raters],
+            "editable": [m for m in members if m.pk in raters],
+            "members": members,
+            "from_indicators": from_indicators,
         },
     )
 
