@@ -1,0 +1,123 @@
+"""Forms of the community pages. Checks across objects (whose municipality) live in ``actions``."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from twinning.community.models import CitizenPhoto, Hero, SdgPhoto, Story
+from twinning.foundation.models import Municipality
+from twinning.sdg.forms import SdgLinkField
+from twinning.sdg.selectors import all_goals
+
+
+def _goal_choices():
+    return [(goal.number, str(goal)) for goal in all_goals()]
+
+
+class StoryForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects.none())
+    sdgs = SdgLinkField(label=_("SDG goals and targets"))
+
+    class Meta:
+        model = Story
+        fields = [
+            "kind", "title", "text", "municipality", "video_url", "photo", "photo_caption",
+            "latitude", "longitude", "is_published",
+        ]  # fmt: skip
+        help_texts = {
+            "video_url": _("Optional: a https:// link to a clip; it is shown as a link."),
+            "photo_caption": _("Describes the photo for people who cannot see it."),
+        }
+
+    def __init__(self, *args, municipalities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = (
+            municipalities if municipalities is not None else Municipality.objects.none()
+        )
+        self.fields["latitude"].widget.attrs["step"] = "any"
+        self.fields["longitude"].widget.attrs["step"] = "any"
+
+    def clean(self):
+        cleaned = super().clean()
+        if (cleaned.get("latitude") is None) != (cleaned.get("longitude") is None):
+            raise forms.ValidationError(_("Give both latitude and longitude, or neither."))
+        if cleaned.get("photo") and not cleaned.get("photo_caption"):
+            self.add_error("photo_caption", _("Describe the photo in a caption."))
+        return cleaned
+
+
+class StoryFilterForm(forms.Form):
+    """The goal filter of the SDG app, plus a member municipality."""
+
+    sdg = forms.TypedChoiceField(label=_("SDG"), required=False, coerce=int, empty_value=None)
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+
+    def __init__(self, *args, members=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        from twinning.sdg.forms import GoalFilterForm
+
+        self.fields["sdg"].choices = GoalFilterForm().fields["sdg"].choices
+        self.fields["municipality"].choices = [("", _("All municipalities"))] + [(m.slug, m.name) for m in members]
+
+
+class HeroForm(forms.ModelForm):
+    municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects.none())
+    goal_number = forms.TypedChoiceField(label=_("SDG"), coerce=int)
+    consent = forms.BooleanField(
+        label=_("They agreed to be named publicly on this platform"),
+        required=False,
+    )
+
+    class Meta:
+        model = Hero
+        fields = ["title", "kind", "name", "municipality", "why", "consent"]
+
+    def __init__(self, *args, municipalities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = (
+            municipalities if municipalities is not None else Municipality.objects.none()
+        )
+        self.fields["goal_number"].choices = _goal_choices()
+        if self.instance.pk:
+            self.fields["goal_number"].initial = self.instance.goal.number
+        self.order_fields(["title", "kind", "name", "municipality", "goal_number", "why", "consent"])
+
+    def clean_consent(self):
+        if not self.cleaned_data.get("consent"):
+            raise forms.ValidationError(
+                _("Tick the consent box: a hero or ambassador is only named after they agreed to it.")
+            )
+        return True
+
+
+class SdgPhotoForm(forms.ModelForm):
+    municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects.none())
+    goal_number = forms.TypedChoiceField(label=_("SDG"), coerce=int)
+
+    class Meta:
+        model = SdgPhoto
+        fields = ["municipality", "image", "caption"]
+        help_texts = {"caption": _("Shown under the photo and read out to people who cannot see it.")}
+
+    def __init__(self, *args, municipalities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = (
+            municipalities if municipalities is not None else Municipality.objects.none()
+        )
+        self.fields["goal_number"].choices = _goal_choices()
+        self.order_fields(["municipality", "goal_number", "image", "caption"])
+
+
+class CitizenPhotoForm(SdgPhotoForm):
+    class Meta:
+        model = CitizenPhoto
+        fields = ["municipality", "image", "caption"]
+        help_texts = {"caption": _("What does this SDG mean to you? Also read out to people who cannot see the photo.")}
+
+
+class ModerationForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[(CitizenPhoto.Status.APPROVED, _("Approve")), (CitizenPhoto.Status.REJECTED, _("Reject"))]
+    )

@@ -1,0 +1,145 @@
+"""Stories and good practices, SDG heroes and ambassadors, and the 17-photo project."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from twinning.uploads import validate_image
+
+https_only = URLValidator(schemes=["https"], message=_("Enter a link that starts with https://."))
+
+
+class Story(models.Model):
+    """A good practice, campaign or digital story that a member municipality publishes."""
+
+    class Kind(models.TextChoices):
+        PRACTICE = "practice", _("Good practice")
+        CAMPAIGN = "campaign", _("Campaign")
+        DIGITAL_STORY = "digital_story", _("Digital story")
+
+    partnership = models.ForeignKey("foundation.Partnership", on_delete=models.CASCADE, related_name="stories")
+    municipality = models.ForeignKey("foundation.Municipality", on_delete=models.CASCADE, related_name="stories")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.PRACTICE)
+    title = models.CharField(_("title"), max_length=160)
+    text = models.TextField(_("text"), help_text=_("Markdown: *italic*, **bold**, lists, links."))
+    video_url = models.URLField(_("video link"), blank=True, validators=[https_only])
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    photo = models.ImageField(_("photo"), upload_to="community/stories/", blank=True, validators=[validate_image])
+    photo_caption = models.CharField(_("photo caption"), max_length=200, blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+    sdg_links = GenericRelation("sdg.SdgLink")
+    is_demo = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Hero(models.Model):
+    """A person, school, company or association named SDG hero or ambassador for one SDG."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", _("Person")
+        SCHOOL = "school", _("School")
+        COMPANY = "company", _("Company")
+        ASSOCIATION = "association", _("Association")
+
+    class Title(models.TextChoices):
+        HERO = "hero", _("SDG hero")
+        AMBASSADOR = "ambassador", _("SDG ambassador")
+
+    municipality = models.ForeignKey("foundation.Municipality", on_delete=models.CASCADE, related_name="sdg_heroes")
+    goal = models.ForeignKey("sdg.Goal", on_delete=models.PROTECT, related_name="+", verbose_name=_("SDG"))
+    title = models.CharField(_("named as"), max_length=12, choices=Title.choices, default=Title.HERO)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.PERSON)
+    name = models.CharField(_("name"), max_length=160)
+    why = models.TextField(_("why"), max_length=1000, blank=True)
+    consent = models.BooleanField(_("consent to be named publicly"), default=False)
+    is_demo = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["goal__number", "name"]
+        verbose_name = _("SDG hero or ambassador")
+        verbose_name_plural = _("SDG heroes and ambassadors")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SdgPhoto(models.Model):
+    """The 17-photo project: one photo per SDG and municipality."""
+
+    municipality = models.ForeignKey("foundation.Municipality", on_delete=models.CASCADE, related_name="sdg_photos")
+    goal = models.ForeignKey("sdg.Goal", on_delete=models.PROTECT, related_name="+", verbose_name=_("SDG"))
+    image = models.ImageField(_("photo"), upload_to="community/sdg-photos/", validators=[validate_image])
+    caption = models.CharField(_("caption"), max_length=200)
+    is_demo = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["goal__number"]
+        constraints = [models.UniqueConstraint(fields=["municipality", "goal"], name="community_photo_per_goal")]
+        verbose_name = _("SDG photo")
+        verbose_name_plural = _("SDG photos")
+
+    def __str__(self) -> str:
+        return self.caption
+
+
+class CitizenPhoto(models.Model):
+    """An SDG picture sent in by a citizen; shown only after a coordinator of its municipality approves it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for moderation")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    municipality = models.ForeignKey("foundation.Municipality", on_delete=models.CASCADE, related_name="+")
+    goal = models.ForeignKey("sdg.Goal", on_delete=models.PROTECT, related_name="+", verbose_name=_("SDG"))
+    image = models.ImageField(_("photo"), upload_to="community/citizen-photos/", validators=[validate_image])
+    caption = models.CharField(_("caption"), max_length=200)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    is_demo = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("citizen's SDG photo")
+        verbose_name_plural = _("citizens' SDG photos")
+
+    def __str__(self) -> str:
+        return self.caption
