@@ -1,6 +1,8 @@
 """Settings for the test suite: the production settings with testing switched on."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("TWINNING_TESTING", "1")
 os.environ.setdefault("AXES_ENABLED", "true")
@@ -17,3 +19,6 @@ if REDIS_URL and _worker.startswith("gw"):  # noqa: F405
     _location = f"{REDIS_URL.rsplit('/', 1)[0]}/{10 + int(_worker[2:]) % 6}"  # noqa: F405
     CACHES["default"]["LOCATION"] = _location  # noqa: F405
     CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [_location]  # noqa: F405
+
+# Uploads made by tests go to a throwaway folder, never into the project's media/.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="twinning-test-media-"))  # noqa: F405

@@ -363,7 +363,144 @@ def visits_visible_to(user):
 # --- Programme: multi-annual programme, activities, budgets, protocol (issue 5) -------------
 
 
+def can_view_programme(user, partnership: Partnership) -> bool:
+    """Programmes and the protocol are members-only: staff and coordinators of a member."""
+    return is_platform_admin(user) or role_in_partnership(user, partnership) in {Role.STAFF, Role.COORDINATOR}
+
+
+def can_edit_programme(user, partnership: Partnership) -> bool:
+    """Coordinators of every member municipality draw up the programme and the protocol."""
+    return can_edit_partnership(user, partnership)
+
+
+def get_partnership_for_programme(user, slug: str, *, write: bool = False) -> Partnership:
+    """404 where the user is no staff or coordinator of a member, 403 where they may not edit."""
+    partnership = get_partnership_for_user(user, slug)
+    if not can_view_programme(user, partnership):
+        raise Http404
+    if write and not can_edit_programme(user, partnership):
+        raise PermissionDenied
+    return partnership
+
+
+def get_programme_for_user(user, slug: str, pk: int, *, write: bool = False):
+    """The programme ``pk`` of partnership ``slug``, checked like ``get_partnership_for_programme``."""
+    from twinning.programme.models import Programme
+
+    partnership = get_partnership_for_programme(user, slug, write=write)
+    try:
+        programme = Programme.objects.get(pk=pk, partnership=partnership)
+    except Programme.DoesNotExist as exc:
+        raise Http404 from exc
+    programme.partnership = partnership
+    return programme
+
+
 # --- Community: stories, good practices, heroes, photos (issue 7) -------------------------
+
+
+def can_view_stories(user, partnership: Partnership) -> bool:
+    """Stories, heroes and photos are seen wherever the partnership is: public, or its members."""
+    return can_view_partnership(user, partnership)
+
+
+def community_author_ids(user, partnership: Partnership) -> list[int]:
+    """Member municipalities for which the user publishes stories and names heroes: its staff and coordinators."""
+    return [mid for mid in sorted(_member_ids(partnership)) if can_rate_for(user, mid)]
+
+
+def can_publish_story(user, partnership: Partnership) -> bool:
+    return bool(community_author_ids(user, partnership))
+
+
+def can_edit_story(user, story) -> bool:
+    """Its author (while still staff there) and the coordinators of the story's municipality."""
+    if is_platform_admin(user):
+        return True
+    role = roles_of(user).get(story.municipality_id)
+    if role == Role.COORDINATOR:
+        return True
+    return role == Role.STAFF and story.author_id is not None and story.author_id == user.pk
+
+
+def get_community_partnership(user, slug: str, *, write: bool = False) -> Partnership:
+    """404 where the partnership is hidden; 403 on write for anyone who is no staff or coordinator of a member."""
+    partnership = get_partnership_for_user(user, slug)
+    if write and not can_publish_story(user, partnership):
+        raise PermissionDenied
+    return partnership
+
+
+def get_story_for_user(user, slug: str, pk: int, *, write: bool = False):
+    from twinning.community.models import Story
+
+    partnership = get_partnership_for_user(user, slug)
+    queryset = Story.objects.select_related("municipality", "author")
+    if not (write or is_platform_admin(user)):
+        queryset = queryset.filter(Q(is_published=True) | Q(author_id=getattr(user, "pk", None)))
+    try:
+        story = queryset.get(pk=pk, partnership=partnership)
+    except Story.DoesNotExist as exc:
+        raise Http404 from exc
+    if write and not can_edit_story(user, story):
+        raise PermissionDenied
+    story.partnership = partnership
+    return story
+
+
+def get_hero_for_user(user, slug: str, pk: int):
+    """A hero of a member municipality, for its staff and coordinators to edit or remove; 403 for others."""
+    from twinning.community.models import Hero
+
+    partnership = get_partnership_for_user(user, slug)
+    try:
+        hero = Hero.objects.select_related("municipality", "goal").get(
+            pk=pk, municipality_id__in=_member_ids(partnership)
+        )
+    except Hero.DoesNotExist as exc:
+        raise Http404 from exc
+    if not can_rate_for(user, hero.municipality_id):
+        raise PermissionDenied
+    return partnership, hero
+
+
+def citizen_photo_municipality_ids(user, partnership: Partnership) -> list[int]:
+    """Member municipalities for which the user sends in SDG pictures: any role there, citizens included."""
+    if is_platform_admin(user):
+        return sorted(_member_ids(partnership))
+    roles = roles_of(user)
+    return [mid for mid in sorted(_member_ids(partnership)) if mid in roles]
+
+
+def moderated_municipality_ids(user, partnership: Partnership) -> list[int]:
+    """Member municipalities whose citizens' pictures the user approves or rejects: their coordinators."""
+    if is_platform_admin(user):
+        return sorted(_member_ids(partnership))
+    roles = roles_of(user)
+    return [mid for mid in sorted(_member_ids(partnership)) if roles.get(mid) == Role.COORDINATOR]
+
+
+def get_photo_submission_partnership(user, slug: str) -> Partnership:
+    """404 where the partnership is hidden; 403 for anyone without a role in a member municipality."""
+    partnership = get_partnership_for_user(user, slug)
+    if not citizen_photo_municipality_ids(user, partnership):
+        raise PermissionDenied
+    return partnership
+
+
+def get_moderation_partnership(user, slug: str) -> Partnership:
+    """404 where the partnership is hidden; 403 for anyone who coordinates no member municipality."""
+    partnership = get_partnership_for_user(user, slug)
+    if not moderated_municipality_ids(user, partnership):
+        raise PermissionDenied
+    return partnership
+
+
+def public_stories():
+    """Published stories of public partnerships, for the open API."""
+    from twinning.community.models import Story
+
+    return Story.objects.filter(is_published=True, partnership__visibility=Partnership.Visibility.PUBLIC)
 
 
 # --- Platform -----------------------------------------------------------------------------
