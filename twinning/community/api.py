@@ -1,7 +1,7 @@
 """The community part of /api/v1/, mounted by twinning/api/api.py.
 
 Read-only and open: the published stories of public partnerships (members-only partnerships
-never appear), newest first, with their SDG goals and targets.
+never appear), newest first, with their SDGs and targets.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ def _goal_choices():
 class StoryForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects.none())
-    sdgs = SdgLinkField(label=_("SDG goals and targets"))
+    sdgs = SdgLinkField(label=_("SDGs and targets"))
 
     class Meta:
         model = Story

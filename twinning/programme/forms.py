@@ -55,7 +55,7 @@ class ActivityForm(forms.ModelForm):
             partnership_memberships__partnership=partnership
         ).order_by("name")
         self.fields["sdgs"] = SdgLinkField(
-            label=_("SDG goals and targets"), required=False, local_targets=_local_targets(partnership)
+            label=_("SDGs and targets"), required=False, local_targets=_local_targets(partnership)
         )
 
     def _post_clean(self):
