@@ -142,7 +142,3 @@ def local_target_create(*, partnership: Partnership, target: Target, suffix: str
             return LocalTarget.objects.create(owner=partnership, target=target, code=code, title=title)
     except IntegrityError as exc:
         raise ValueError(_("The partnership has a local target %(code)s already.") % {"code": code}) from exc
-
-
-def membership_remove(membership: Membership) -> None:
-    membership.delete()

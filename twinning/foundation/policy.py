@@ -35,11 +35,6 @@ def roles_of(user) -> dict[int, str]:
     return cached
 
 
-def forget_roles(user) -> None:
-    if hasattr(user, "_twinning_roles"):
-        del user._twinning_roles
-
-
 def _member_ids(partnership: Partnership) -> set[int]:
     cached = getattr(partnership, "_member_ids", None)
     if cached is None:
@@ -508,10 +503,6 @@ def public_stories():
 
 def can_use_admin(user) -> bool:
     return is_platform_admin(user)
-
-
-def can_see_dashboard(user) -> bool:
-    return bool(user and user.is_authenticated)
 
 
 PERMISSIONS = {

@@ -56,8 +56,3 @@ def sdg_links(links):
         elif link.target_id:
             entry["codes"].append(link.target.code)
     return {"groups": [grouped[number] for number in sorted(grouped)]}
-
-
-@register.simple_tag
-def goals():
-    return all_goals()
