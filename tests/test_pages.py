@@ -148,3 +148,11 @@ def test_public_pages_are_cached_briefly_for_visitors_but_never_for_signed_in_pe
             "since": 2001, "status": "active"}  # fmt: skip
     assert coordinator.post(f"{url}edit/", post).status_code == 302
     assert "Renamed partnership" in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_dashboard_offers_profile_editing_only_where_the_policy_allows(client, world):
+    client.force_login(world["coordinator_a"])
+    assert f"/en/municipalities/{world['a'].slug}/edit/" in client.get("/en/me/").content.decode()
+    client.force_login(world["staff_a"])
+    assert f"/en/municipalities/{world['a'].slug}/edit/" not in client.get("/en/me/").content.decode()
