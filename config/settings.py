@@ -81,6 +81,10 @@ INSTALLED_APPS = [
     "twinning.visits",
     "twinning.programme",
     "twinning.community",
+    "twinning.participation",
+    "twinning.chat",
+    "twinning.games",
+    "twinning.mapper",
     "twinning.api",
 ]
 

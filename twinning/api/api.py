@@ -11,10 +11,14 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from twinning.api.schemas import ApiIndexOut, ErrorOut, GoalOut, MunicipalityOut, PartnershipOut
 from twinning.assessment.api import router as assessment_router
+from twinning.chat.api import router as chat_router
 from twinning.community.api import router as community_router
 from twinning.foundation import policy, selectors
 from twinning.foundation.models import Partnership
+from twinning.games.api import router as games_router
 from twinning.indicators.api import router as indicators_router
+from twinning.mapper.api import router as mapper_router
+from twinning.participation.api import router as participation_router
 from twinning.programme.api import router as programme_router
 from twinning.sdg.links import prefetch_links
 from twinning.sdg.selectors import goals_with_targets, sdg_counts
@@ -98,3 +102,7 @@ api.add_router("/indicators", indicators_router)
 api.add_router("/visits", visits_router)
 api.add_router("/programme", programme_router)
 api.add_router("/community", community_router)
+api.add_router("/participation", participation_router)
+api.add_router("/chat", chat_router)
+api.add_router("/games", games_router)
+api.add_router("/mapper", mapper_router)

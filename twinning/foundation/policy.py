@@ -498,6 +498,26 @@ def public_stories():
     return Story.objects.filter(is_published=True, partnership__visibility=Partnership.Visibility.PUBLIC)
 
 
+# --- Citizen participation (twinning.participation) -----------------------------------
+
+PERMISSIONS_PARTICIPATION: dict = {}
+
+
+# --- Chat (twinning.chat) -------------------------------------------------------------
+
+PERMISSIONS_CHAT: dict = {}
+
+
+# --- Games (twinning.games) -----------------------------------------------------------
+
+PERMISSIONS_GAMES: dict = {}
+
+
+# --- SDG mapper (twinning.mapper) -----------------------------------------------------
+
+PERMISSIONS_MAPPER: dict = {}
+
+
 # --- Platform -----------------------------------------------------------------------------
 
 
@@ -511,6 +531,10 @@ PERMISSIONS = {
     "edit_municipality": can_edit_municipality,
     "manage_people": can_manage_people,
     **PERMISSIONS_INDICATORS,
+    **PERMISSIONS_PARTICIPATION,
+    **PERMISSIONS_CHAT,
+    **PERMISSIONS_GAMES,
+    **PERMISSIONS_MAPPER,
 }
 
 
