@@ -11,18 +11,17 @@ write function's message for bad input.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from datetime import date, time
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
-from twinning.api.problems import validation_detail
+from twinning.api.problems import forbidden_as_403, validation_detail
 from twinning.foundation import policy
 from twinning.foundation.concurrency import EditConflict
 from twinning.foundation.models import Municipality
@@ -226,13 +225,8 @@ class ConflictOut(Schema):
     current: AgreementOut
 
 
-@contextmanager
 def _coordinators_only():
-    """The policy's PermissionDenied as a JSON 403."""
-    try:
-        yield
-    except PermissionDenied as exc:
-        raise HttpError(403, _("Only coordinators of a member municipality change work visits.")) from exc
+    return forbidden_as_403(_("Only coordinators of a member municipality change work visits."))
 
 
 def _writable_visit(request, slug: str, pk: int) -> Visit:
