@@ -24,3 +24,12 @@ def forbidden_as_403(message: str):
         yield
     except PermissionDenied as exc:
         raise HttpError(403, message) from exc
+
+
+@contextmanager
+def invalid_as_422():
+    """A write function's ValidationError as a JSON 422 whose detail reads "field: message"."""
+    try:
+        yield
+    except ValidationError as exc:
+        raise HttpError(422, validation_detail(exc)) from exc

@@ -13,14 +13,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
-from twinning.api.problems import forbidden_as_403, validation_detail
+from twinning.api.problems import forbidden_as_403, invalid_as_422
 from twinning.foundation import policy
 from twinning.foundation.models import Municipality
 from twinning.programme import actions, selectors
@@ -247,10 +246,8 @@ def _activity_data(programme: Programme, payload: ActivityIn) -> dict:
 def create_programme(request, slug: str, payload: ProgrammeIn):
     with _coordinators_only():
         partnership = policy.get_partnership_for_programme(request.user, slug, write=True)
-    try:
+    with invalid_as_422():
         programme = actions.programme_create(partnership, **payload.dict())
-    except ValidationError as exc:
-        return Status(422, {"detail": validation_detail(exc)})
     return Status(201, {"id": programme.pk, "title": programme.title})
 
 
@@ -287,10 +284,8 @@ def add_activity(request, slug: str, pk: int, action_id: int, payload: ActivityI
     programme = _writable(request, slug, pk)
     action = get_object_or_404(Action.objects.select_related("goal"), pk=action_id, goal__programme=programme)
     action.goal.programme = programme
-    try:
+    with invalid_as_422():
         activity = actions.activity_add(action, data=_activity_data(programme, payload), sdgs=_goals(payload.sdgs))
-    except ValidationError as exc:
-        return Status(422, {"detail": validation_detail(exc)})
     return Status(201, _activity(activity))
 
 
@@ -306,10 +301,8 @@ def update_activity(request, slug: str, pk: int, activity_id: int, payload: Acti
         Activity.objects.select_related("action__goal"), pk=activity_id, action__goal__programme=programme
     )
     activity.action.goal.programme = programme
-    try:
+    with invalid_as_422():
         actions.activity_update(activity, data=_activity_data(programme, payload), sdgs=_goals(payload.sdgs))
-    except ValidationError as exc:
-        return Status(422, {"detail": validation_detail(exc)})
     return Status(200, _activity(activity))
 
 
@@ -321,10 +314,8 @@ def update_activity(request, slug: str, pk: int, activity_id: int, payload: Acti
 )
 def create_campaign(request, slug: str, pk: int, payload: CampaignIn):
     programme = _writable(request, slug, pk)
-    try:
+    with invalid_as_422():
         plan = actions.campaign_create(programme, year=payload.year, data=payload.dict())
-    except ValidationError as exc:
-        return Status(422, {"detail": validation_detail(exc)})
     return Status(201, _campaign(plan))
 
 
@@ -336,8 +327,6 @@ def create_campaign(request, slug: str, pk: int, payload: CampaignIn):
 )
 def add_campaign_action(request, slug: str, pk: int, campaign_id: int, payload: CampaignActionIn):
     plan = get_object_or_404(CampaignPlan, pk=campaign_id, programme=_writable(request, slug, pk))
-    try:
+    with invalid_as_422():
         actions.campaign_action_add(plan, data=payload.dict())
-    except ValidationError as exc:
-        return Status(422, {"detail": validation_detail(exc)})
     return Status(201, _campaign(plan))

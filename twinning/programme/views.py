@@ -36,6 +36,16 @@ def _apply_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc)
 
 
+def _conflict_screen(request, form_class, template: str, context: dict, conflict: EditConflict):
+    """The form again with what the user typed, the stored version beside it, and the new version
+    to save against (409)."""
+    post = request.POST.copy()
+    post["version"] = str(conflict.current.version)
+    form = form_class(post)
+    form.is_valid()
+    return render(request, template, {**context, "form": form, "conflict": conflict.current}, status=409)
+
+
 def _priorities_url(partnership) -> str:
     try:
         return reverse("assessment:priorities", kwargs={"slug": partnership.slug})
@@ -104,16 +114,7 @@ def programme_edit(request, slug: str, pk: int):
                         "Someone else saved this programme while you were editing. Their version is shown; your text is kept in the form. Check and save again."
                     ),
                 )
-                post = request.POST.copy()
-                post["version"] = str(conflict.current.version)
-                form = ProgrammeForm(post)
-                form.is_valid()
-                return render(
-                    request,
-                    "programme/programme_form.html",
-                    {**context, "form": form, "conflict": conflict.current},
-                    status=409,
-                )
+                return _conflict_screen(request, ProgrammeForm, "programme/programme_form.html", context, conflict)
             except ValidationError as exc:
                 _apply_errors(form, exc)
             else:
@@ -436,16 +437,7 @@ def campaign_edit(request, slug: str, pk: int, campaign_pk: int):
                         "Your partner saved this campaign plan while you were editing. Their version is shown; your text is kept in the form. Check and save again."
                     ),
                 )
-                post = request.POST.copy()
-                post["version"] = str(conflict.current.version)
-                form = CampaignPlanForm(post)
-                form.is_valid()
-                return render(
-                    request,
-                    "programme/campaign_form.html",
-                    {**context, "form": form, "conflict": conflict.current},
-                    status=409,
-                )
+                return _conflict_screen(request, CampaignPlanForm, "programme/campaign_form.html", context, conflict)
             except ValidationError as exc:
                 _apply_errors(form, exc)
             else:

@@ -14,14 +14,13 @@ from __future__ import annotations
 from datetime import date, time
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
-from twinning.api.problems import forbidden_as_403, validation_detail
+from twinning.api.problems import forbidden_as_403, invalid_as_422
 from twinning.foundation import policy
 from twinning.foundation.concurrency import EditConflict
 from twinning.foundation.models import Municipality
@@ -262,10 +261,6 @@ def _choice(value: str, choices, field: str) -> str:
     return value
 
 
-def _invalid(exc: ValidationError):
-    return Status(422, {"detail": validation_detail(exc)})
-
-
 def _item_out(item: ProgrammeItem, sdgs: SdgSelection) -> dict:
     return {
         "id": item.pk,
@@ -304,10 +299,8 @@ def create_visit(request, slug: str, payload: VisitIn):
     with _coordinators_only():
         partnership = policy.get_partnership_for_visits(request.user, slug, write=True)
     data = {**payload.dict(), "host": _member(partnership, payload.host, "host")}
-    try:
+    with invalid_as_422():
         visit = actions.visit_create(partnership, data=data, sdgs=_goals(payload.sdgs))
-    except ValidationError as exc:
-        return _invalid(exc)
     return Status(
         201,
         {
@@ -336,10 +329,8 @@ def add_delegate(request, slug: str, pk: int, payload: DelegateIn):
         "gender": _choice(payload.gender, Gender, "gender"),
         "cabin_class": _choice(payload.cabin_class, CabinClass, "cabin_class"),
     }
-    try:
+    with invalid_as_422():
         delegate = actions.delegate_add(visit, data=data, sdgs=_goals(payload.sdgs))
-    except ValidationError as exc:
-        return _invalid(exc)
     route = selectors.route_of(delegate, visit.host)
     return Status(
         201,
@@ -362,10 +353,8 @@ def add_delegate(request, slug: str, pk: int, payload: DelegateIn):
 def add_programme_item(request, slug: str, pk: int, payload: ProgrammeItemIn):
     visit = _writable_visit(request, slug, pk)
     sdgs = _goals(payload.sdgs)
-    try:
+    with invalid_as_422():
         item = actions.item_add(visit, data=payload.dict(), sdgs=sdgs)
-    except ValidationError as exc:
-        return _invalid(exc)
     return Status(201, _item_out(item, sdgs))
 
 
@@ -380,10 +369,8 @@ def update_programme_item(request, slug: str, pk: int, item_id: int, payload: Pr
     item = get_object_or_404(ProgrammeItem, pk=item_id, visit=visit)
     item.visit = visit
     sdgs = _goals(payload.sdgs)
-    try:
+    with invalid_as_422():
         actions.item_update(item, data=payload.dict(), sdgs=sdgs)
-    except ValidationError as exc:
-        return _invalid(exc)
     return Status(200, _item_out(item, sdgs))
 
 
@@ -413,10 +400,8 @@ def _agreement_data(visit: Visit, payload: AgreementIn) -> dict:
 )
 def add_agreement(request, slug: str, pk: int, payload: AgreementIn):
     visit = _writable_visit(request, slug, pk)
-    try:
+    with invalid_as_422():
         agreement = actions.agreement_add(visit, data=_agreement_data(visit, payload), sdgs=_goals(payload.sdgs))
-    except ValidationError as exc:
-        return _invalid(exc)
     return Status(201, _agreement_out(agreement))
 
 
@@ -432,7 +417,8 @@ def update_agreement(request, slug: str, pk: int, agreement_id: int, payload: Ag
     agreement.visit = visit
     data = _agreement_data(visit, payload)
     try:
-        actions.agreement_update(agreement, expected_version=payload.version, data=data, sdgs=_goals(payload.sdgs))
+        with invalid_as_422():
+            actions.agreement_update(agreement, expected_version=payload.version, data=data, sdgs=_goals(payload.sdgs))
     except EditConflict as conflict:
         return Status(
             409,
@@ -441,6 +427,4 @@ def update_agreement(request, slug: str, pk: int, agreement_id: int, payload: Ag
                 "current": _agreement_out(conflict.current),
             },
         )
-    except ValidationError as exc:
-        return _invalid(exc)
     return Status(200, _agreement_out(agreement))
