@@ -187,3 +187,12 @@ def test_an_offset_plan_needs_a_positive_price_and_a_currency_code(client, world
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not CompensationPlan.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_stored_code_no_longer_in_the_table_falls_back_to_the_nearest_airports(world, visit):
+    from twinning.visits import selectors
+
+    delegate = DelegateFactory(visit=visit, travelling_from=world["a"], departure_airport="ZZZ")
+    route = selectors.route_of(delegate, world["b"])
+    assert (route.departure.iata, route.arrival.iata) == ("BRU", "OND")

@@ -61,12 +61,11 @@ def items_of(visit: Visit) -> list[ProgrammeItem]:
 def route_of(delegate: Delegate, host) -> airports.Route:
     """Home municipality -> departure airport -> arrival airport -> host (chosen or nearest airports)."""
     origin = delegate.travelling_from
-    return airports.route(
-        (float(origin.latitude), float(origin.longitude)),
-        (float(host.latitude), float(host.longitude)),
-        departure=delegate.departure_airport,
-        arrival=delegate.arrival_airport,
-    )
+    home, there = (float(origin.latitude), float(origin.longitude)), (float(host.latitude), float(host.longitude))
+    try:
+        return airports.route(home, there, departure=delegate.departure_airport, arrival=delegate.arrival_airport)
+    except airports.UnknownAirport:  # a code since removed from the table: fall back to the nearest airports
+        return airports.route(home, there)
 
 
 def trip_of(delegate: Delegate, host) -> co2.Trip:
