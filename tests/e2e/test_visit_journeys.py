@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import E2E_DB, assert_accessible, log_in, seed_demo
+from tests.e2e.conftest import E2E_DB, assert_accessible, log_in, outside_browser_loop, seed_demo
 from tests.e2e.journeys import (
     LOMMEL_COORDINATOR,
     ONGWEDIVA_COORDINATOR,
@@ -16,6 +16,7 @@ from tests.e2e.journeys import (
     second_person,
     seed_app_demo,
 )
+from twinning.visits.models import Agreement
 
 pytestmark = E2E_DB
 
@@ -140,4 +141,56 @@ def test_coordinator_builds_a_visit_shares_it_and_the_partner_records_an_agreeme
     expect(rows.filter(has_text="Share the design of the Lommel sludge drying beds")).to_have_count(0)
     expect(rows.first).to_contain_text(OVERDUE_DEMO_AGREEMENT)
     assert_accessible(page)
+    assert site.blocked == [], site.blocked
+
+
+GENDER_AGREEMENT = "Evaluate the gender balance of both delegations before the return visit"
+NEW_AGREEMENT = "Share the Ongwediva youth council's climate plan with Lommel"
+
+
+def test_partners_edit_the_same_memo_at_once_and_both_changes_survive(page, browser, site):
+    seed_demo()
+    seed_app_demo("visits")
+    with outside_browser_loop():
+        agreement = Agreement.objects.select_related("visit__partnership").get(what=GENDER_AGREEMENT)
+        memo_path = f"/en/partnerships/{PARTNERSHIP}/visits/{agreement.visit_id}/agreements/"
+        edit_path = f"{memo_path}{agreement.pk}/edit/"
+    log_in(page, LOMMEL_COORDINATOR)
+
+    # Lommel's coordinator opens the agreement to write a follow-up ...
+    goto_ok(page, edit_path)
+    page.locator('textarea[name="follow_up"]').fill("Lommel: both delegations were 50/50.")
+
+    # ... while Ongwediva's coordinator adds an agreement to the same memo, and then edits the same agreement.
+    with second_person(browser, site, ONGWEDIVA_COORDINATOR) as partner:
+        goto_ok(partner, memo_path)
+        partner.get_by_role("link", name="Add an agreement").click()
+        form = partner.locator("main form.form")
+        form.locator('textarea[name="what"]').fill(NEW_AGREEMENT)
+        form.locator('select[name="owner_municipality"]').select_option(label="Ongwediva")
+        form.locator('input[name="owner_name"]').fill("Maria Nghipondoka")
+        form.locator('input[name="deadline"]').fill("2027-06-30")
+        form.get_by_role("button", name="Save").click()
+        partner.wait_for_url(re.compile(re.escape(memo_path) + "$"))
+        expect(partner.get_by_role("status")).to_contain_text("The agreement is added to the memo.")
+        goto_ok(partner, edit_path)
+        partner.locator('select[name="status"]').select_option(label="Done")
+        partner.get_by_role("button", name="Save").click()
+        partner.wait_for_url(re.compile(re.escape(memo_path) + "$"))
+
+    # Lommel saves: the partner saved this agreement meanwhile, so a conflict screen shows both versions.
+    page.get_by_role("button", name="Save").click()
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("Saved meanwhile by your partner")
+    expect(alert).to_contain_text("Done")
+    expect(page.locator('textarea[name="follow_up"]')).to_have_value("Lommel: both delegations were 50/50.")
+    assert_accessible(page)
+    # Lommel keeps the partner's status and saves again: nothing is lost.
+    page.locator('select[name="status"]').select_option(label="Done")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(re.compile(re.escape(memo_path) + "$"))
+    row = page.locator("table tbody tr", has_text=GENDER_AGREEMENT)
+    expect(row).to_contain_text("Lommel: both delegations were 50/50.")
+    expect(row).to_contain_text("Done")
+    expect(page.locator("table tbody tr", has_text=NEW_AGREEMENT)).to_contain_text("Maria Nghipondoka (Ongwediva)")
     assert site.blocked == [], site.blocked

@@ -4,8 +4,9 @@ coordinators of a member); coordinators of every member edit them."""
 from __future__ import annotations
 
 from tests.urlmatrix import AD, CA, CB, CI, LOGIN, SA, V, everyone, only
+from twinning.assessment.models import FocusGoal
 from twinning.programme.actions import protocol_for
-from twinning.programme.models import Action, Activity, Programme, StrategicGoal
+from twinning.programme.models import Action, Activity, CampaignPlan, Programme, StrategicGoal
 
 MEMBERS = {SA, CA, CB, AD}
 EDITORS = {CA, CB, AD}
@@ -19,6 +20,8 @@ def rows(world) -> dict:
     action = Action.objects.create(goal=goal, title="Matrix action")
     activity = Activity.objects.create(action=action, title="Matrix activity", responsible=world["a"])
     item = protocol_for(public).items.first()
+    FocusGoal.objects.get_or_create(partnership=public, year=2027, defaults={"goal": 6})  # rows() runs twice
+    campaign = CampaignPlan.objects.create(programme=programme, year=2026, goal=5, aims="Aims", audiences="All")
     read = only(MEMBERS, denied=404)  # citizens do not see programmes; visitors log in first
     write = {**only(EDITORS), CI: 404}  # staff see but may not change; citizens do not see
     hidden = {**everyone(404), V: LOGIN, AD: 200}  # a members-only partnership of others
@@ -52,6 +55,17 @@ def rows(world) -> dict:
         "programme:protocol_item_remove": [
             ({"slug": public.slug, "item_pk": item.pk}, post_only, "removing needs POST")
         ],
+        "programme:campaign_create": [({**mine, "year": 2027}, write, "plan the campaign of a focus SDG")],
+        "programme:campaign_edit": [({**mine, "campaign_pk": campaign.pk}, write, "edit a campaign plan")],
+        "programme:campaign_action_add": [({**mine, "campaign_pk": campaign.pk}, write, "add a campaign action")],
+        # API writes: a GET on a path shared with a read answers like the read; write-only paths answer 405.
+        "api:create_programme": [({"slug": public.slug}, everyone(405), "API: drawing up needs POST")],
+        "api:add_strategic_goal": [(mine, everyone(405), "API: adding a goal needs POST")],
+        "api:add_action": [({**mine, "goal_id": goal.pk}, everyone(405), "API: adding an action needs POST")],
+        "api:add_activity": [({**mine, "action_id": action.pk}, everyone(405), "API: adding an activity needs POST")],
+        "api:update_activity": [({**mine, "activity_id": activity.pk}, everyone(405), "API: changing needs PUT")],
+        "api:create_campaign": [(mine, everyone(405), "API: planning a campaign needs POST")],
+        "api:add_campaign_action": [({**mine, "campaign_id": campaign.pk}, everyone(405), "API: needs POST")],
         "api:get_partnership_programme": [
             (mine, api_members, "API: our programme"),
             (theirs, {**everyone(404), AD: 200}, "API: others' programme"),

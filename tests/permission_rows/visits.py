@@ -40,6 +40,8 @@ def rows(world) -> dict:
     write = {**only(EDITORS), CI: 404}  # staff see but may not change; citizens do not see
     hidden = {**everyone(404), V: LOGIN, AD: 200}  # a members-only partnership of others
     post_only = {**everyone(405), V: LOGIN}  # a GET on a POST-only action; visitors log in first
+    api_read = {**everyone(404), SA: 200, CA: 200, CB: 200, AD: 200}
+    api_hidden = {**everyone(404), AD: 200}
     mine = {"slug": public.slug, "pk": visit.pk}
     theirs = {"slug": private.slug, "pk": other.pk}
     return {
@@ -70,6 +72,16 @@ def rows(world) -> dict:
         "api:get_partnership_visit": [
             (mine, {**everyone(404), SA: 200, CA: 200, CB: 200, AD: 200}, "API: a visit"),
             (theirs, {**everyone(404), AD: 200}, "API: a visit of others"),
+        ],
+        # API writes: a GET on a path shared with a read answers like the read; write-only paths answer 405.
+        "api:create_visit": [({"slug": public.slug}, api_read, "API: the visits list shares the path")],
+        "api:list_agreements": [(mine, api_read, "API: agreements"), (theirs, api_hidden, "API: others'")],
+        "api:add_agreement": [(mine, api_read, "API: the agreements list shares the path")],
+        "api:add_delegate": [(mine, everyone(405), "API: adding a delegate needs POST")],
+        "api:add_programme_item": [(mine, everyone(405), "API: adding an item needs POST")],
+        "api:update_programme_item": [({**mine, "item_id": item.pk}, everyone(405), "API: moving an item needs PUT")],
+        "api:update_agreement": [
+            ({**mine, "agreement_id": agreement.pk}, everyone(405), "API: editing an agreement needs PUT")
         ],
         "visits:memo": [(mine, read, "agreement memo"), (theirs, hidden, "memo of others")],
         "visits:memo_pdf": [(mine, read, "agreement memo as PDF")],

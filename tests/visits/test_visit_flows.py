@@ -234,11 +234,15 @@ def test_the_co2_page_shows_totals_the_plan_and_the_factors_source(client, world
     body = client.get("/en/partnerships/a-b/co2/").content.decode()
     assert "conversion factors 2024" in body and "approximations" in body
     assert "25 kg CO2 per tree per year over 20 years: 500 kg per tree" in body
-    # 2 x 1265.81 kg = 2531.62 kg; / 500 kg per tree = 5.06 -> 6 trees; the rule: 2 x (10 + 5) = 30
-    assert "All visits together: 2532 kg CO2e. Trees to absorb it: 6. Trees under the per-participant rule: 30." in body
+    # Lommel flies from BRU (nearest), Ongwediva is nearest to OND: 7729.6484 km between them,
+    # x 1.08 x 0.0757 x 2 = 1263.89 kg each; 2 x 1263.89 = 2527.78 kg; / 500 kg per tree = 5.06 -> 6 trees;
+    # the rule: 2 x (10 + 5) = 30
+    assert "All visits together: 2528 kg CO2e. Trees to absorb it: 6. Trees under the per-participant rule: 30." in body
     assert "Lommeltown: 20" in body and "Ongwetown: 10" in body
+    assert "OurAirports" in body and "Ondangwa Airport" in body  # the airport table and its source
     detail = client.get(f"/en/partnerships/a-b/visits/{visit.pk}/").content.decode()
-    assert "1266" in detail and "0.0757" in detail  # per traveller, with the long-haul economy factor
+    assert "1264" in detail and "0.0757" in detail  # per traveller, with the long-haul economy factor
+    assert "BRU ✈ OND" in detail
 
 
 @pytest.mark.django_db
@@ -246,7 +250,14 @@ def test_coordinators_change_the_compensation_plan_and_record_trees_with_a_photo
     client.force_login(world["coordinator_b"])
     response = client.post(
         "/en/partnerships/a-b/co2/plan/",
-        {"kg_co2_per_tree_year": "20", "tree_years": "30", "trees_home": "8", "trees_host": "7"},
+        {
+            "method": "trees",
+            "kg_co2_per_tree_year": "20",
+            "tree_years": "30",
+            "trees_home": "8",
+            "trees_host": "7",
+            "offset_currency": "EUR",
+        },
     )
     assert response.status_code == 302
     assert CompensationPlan.objects.get().trees_host == 7

@@ -8,9 +8,22 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from twinning.assessment.priorities import focus_goal
 from twinning.foundation.concurrency import save_versioned
 from twinning.foundation.models import Partnership
-from twinning.programme.models import Action, Activity, Currency, Programme, Protocol, ProtocolItem, StrategicGoal
+from twinning.programme.models import (
+    Action,
+    Activity,
+    CampaignAction,
+    CampaignPlan,
+    Channel,
+    Currency,
+    Programme,
+    Protocol,
+    ProtocolItem,
+    Status,
+    StrategicGoal,
+)
 from twinning.programme.protocol_defaults import DEFAULT_ITEMS
 from twinning.sdg.links import SdgSelection, set_links
 
@@ -147,3 +160,95 @@ def protocol_item_update(item: ProtocolItem, *, text: dict, sdgs: SdgSelection) 
 def protocol_item_remove(item: ProtocolItem) -> None:
     item.sdg_links.all().delete()
     item.delete()
+
+
+CAMPAIGN_FIELDS = ["aims", "audiences", "budget", "currency", "status"]
+CAMPAIGN_ACTION_FIELDS = ["channel", "what", "date", "owner", "cost", "currency", "rate"]
+
+
+def _check_campaign(data: dict) -> None:
+    errors = {}
+    if not (data.get("aims") or "").strip():
+        errors["aims"] = _("Say what the campaign aims at.")
+    if not (data.get("audiences") or "").strip():
+        errors["audiences"] = _("Say whom the campaign addresses.")
+    if data.get("budget") is not None and Decimal(data["budget"]) < 0:
+        errors["budget"] = _("A budget cannot be negative.")
+    if data.get("currency") not in Currency.values:
+        errors["currency"] = _("Choose a currency from the list.")
+    if data.get("status") not in Status.values:
+        errors["status"] = _("Choose a status from the list.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def campaign_create(programme: Programme, *, year: int, data: dict) -> CampaignPlan:
+    """The campaign plan of ``year`` for that year's focus SDG (read from the assessment's priorities)."""
+    if year not in programme.years:
+        raise ValidationError(
+            {
+                "year": _("The year must lie within the programme period %(start)s–%(end)s.")
+                % {"start": programme.start_year, "end": programme.end_year}
+            }
+        )
+    goal = focus_goal(programme.partnership, year)
+    if goal is None:
+        raise ValidationError(
+            {
+                "year": _("No focus SDG is chosen for %(year)s yet: choose it with the priorities first.")
+                % {"year": year}
+            }
+        )
+    if programme.campaigns.filter(year=year).exists():
+        raise ValidationError({"year": _("This programme already has a campaign plan for %(year)s.") % {"year": year}})
+    _check_campaign(data)
+    return CampaignPlan.objects.create(
+        programme=programme, year=year, goal=goal, **{name: data.get(name) for name in CAMPAIGN_FIELDS}
+    )
+
+
+@transaction.atomic
+def campaign_update(campaign: CampaignPlan, *, expected_version: int, data: dict) -> CampaignPlan:
+    """Raises EditConflict when a partner saved the plan since ``expected_version``."""
+    _check_campaign(data)
+    if data.get("currency") != campaign.currency and campaign.actions.filter(cost__isnull=False).exists():
+        raise ValidationError(
+            {"currency": _("The plan's currency cannot change once its actions have costs: their rates refer to it.")}
+        )
+    for name in CAMPAIGN_FIELDS:
+        setattr(campaign, name, data.get(name))
+    save_versioned(campaign, expected_version, CAMPAIGN_FIELDS)
+    return campaign
+
+
+def _check_campaign_action(campaign: CampaignPlan, data: dict) -> None:
+    errors = {}
+    if data.get("channel") not in Channel.values:
+        errors["channel"] = _("Choose a channel from the list.")
+    if data.get("currency") not in Currency.values:
+        errors["currency"] = _("Choose a currency from the list.")
+    when = data.get("date")
+    if when is None or when.year != campaign.year:
+        errors["date"] = _("The date must fall in the campaign year %(year)s.") % {"year": campaign.year}
+    cost, rate = data.get("cost"), data.get("rate")
+    if cost is not None and Decimal(cost) < 0:
+        errors["cost"] = _("A cost cannot be negative.")
+    if rate is not None and Decimal(rate) <= 0:
+        errors["rate"] = _("An exchange rate must be more than 0.")
+    elif cost is not None and data.get("currency") != campaign.currency and rate is None:
+        errors["rate"] = _(
+            "This cost in %(currency)s is added to the plan's budget in %(plan)s: give the exchange rate "
+            "(%(plan)s for 1 %(currency)s)."
+        ) % {"currency": data.get("currency"), "plan": campaign.currency}
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def campaign_action_add(campaign: CampaignPlan, *, data: dict) -> CampaignAction:
+    _check_campaign_action(campaign, data)
+    values = {name: data.get(name) for name in CAMPAIGN_ACTION_FIELDS}
+    if values["currency"] == campaign.currency:
+        values["rate"] = None
+    return CampaignAction.objects.create(campaign=campaign, **values)

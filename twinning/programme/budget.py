@@ -53,3 +53,33 @@ def off_priority(goals: Iterable[int], prioritised: Iterable[int]) -> bool:
     """True when an activity touches none of the prioritised goals (never when none are prioritised)."""
     prioritised = set(prioritised)
     return bool(prioritised) and not (set(goals) & prioritised)
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: Decimal
+    currency: str
+    rate: Decimal | None = None  # units of the sum's currency for 1 unit of ``currency``
+
+
+class MixedCurrencies(ValueError):
+    """Amounts in another currency than the sum's, without an exchange rate."""
+
+    def __init__(self, currency: str, into: str):
+        super().__init__(f"{currency} cannot be added to {into} without an exchange rate")
+        self.currency = currency
+        self.into = into
+
+
+def sum_in(currency: str, amounts: Iterable[Money]) -> Decimal:
+    """The sum in ``currency``: other currencies count only through their rate (else MixedCurrencies).
+    Each converted amount is rounded to the cent (half up), then added."""
+    total = Decimal("0.00")
+    for money in amounts:
+        if money.currency == currency:
+            total += money.amount
+        elif money.rate is None:
+            raise MixedCurrencies(money.currency, currency)
+        else:
+            total += (money.amount * money.rate).quantize(CENT, rounding=ROUND_HALF_UP)
+    return total.quantize(CENT, rounding=ROUND_HALF_UP)

@@ -1,7 +1,8 @@
 """Demo multi-annual programmes and protocols (marked is_demo; all budgets, results and
 statuses are invented for the demo).
 
-Lommel–Ongwediva: programme 2025–2029 around water and gender. Harelbeke–Eenhana: programme
+Lommel–Ongwediva: programme 2025–2029 around water and gender, with campaign plans for the
+focus SDGs of 2025 and 2026 where the assessment's demo chose them. Harelbeke–Eenhana: programme
 2024–2027. Both partnerships get the protocol prefilled with the publication's three examples.
 Idempotent: run it as often as you like. ``scale`` > 1 adds activities to the Lommel–Ongwediva
 programme (for load and query-count tests).
@@ -13,9 +14,10 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from twinning.assessment.priorities import focus_goal
 from twinning.foundation.models import Municipality, Partnership
 from twinning.programme.actions import protocol_for
-from twinning.programme.models import Action, Activity, Programme, StrategicGoal
+from twinning.programme.models import Action, Activity, CampaignAction, CampaignPlan, Programme, StrategicGoal
 from twinning.sdg.links import SdgSelection, set_links
 
 
@@ -129,3 +131,65 @@ def seed(scale: int = 1) -> None:
     ])  # fmt: skip
     for slug in ("lommel-ongwediva", "harelbeke-eenhana"):
         protocol_for(partnerships[slug])
+    _campaigns(lo)
+
+
+CAMPAIGNS = {
+    2025: (
+        "Every household knows where its water comes from and why saving it matters (demo data).",
+        "Households of Extension 14; pupils of the partner schools; the Lommel public.",
+        "6000.00",
+        "EUR",
+        "done",
+        [
+            ("press", "Press visit to the Okatana pumping station", "2025-03-22", "Communication office Ongwediva", "60000.00", "NAD", "0.050000"),
+            ("schools", "World Water Day lessons in both towns", "2025-03-21", "Education services", "1500.00", "EUR", None),
+            ("social_media", "Photo series: a day of water in Ongwediva and Lommel", "2025-06-05", "Youth service Lommel", "500.00", "EUR", None),
+        ],
+    ),
+    2026: (
+        "Women and men take part equally in the partnership's exchanges and councils (demo data).",
+        "Young women and men of both towns; local councillors.",
+        "4000.00",
+        "EUR",
+        "ongoing",
+        [
+            ("event", "International Women's Day debate with both mayors", "2026-03-08", "Mayor's office Lommel", "1200.00", "EUR", None),
+            ("radio", "Radio series on the women's market cooperative", "2026-05-15", "Local economic development Ongwediva", "20000.00", "NAD", "0.050000"),
+        ],
+    ),
+}  # fmt: skip
+
+
+def _campaigns(programme: Programme) -> None:
+    """Campaign plans for the years whose focus SDG the assessment's demo chose (invented figures)."""
+    for year, (aims, audiences, budget, currency, status, rows) in CAMPAIGNS.items():
+        goal = focus_goal(programme.partnership, year)
+        if goal is None:
+            continue
+        plan, _created = CampaignPlan.objects.update_or_create(
+            programme=programme,
+            year=year,
+            defaults={
+                "goal": goal,
+                "aims": aims,
+                "audiences": audiences,
+                "budget": Decimal(budget),
+                "currency": currency,
+                "status": status,
+                "is_demo": True,
+            },
+        )
+        for channel, what, day, owner, cost, cost_currency, rate in rows:
+            CampaignAction.objects.update_or_create(
+                campaign=plan,
+                what=what,
+                defaults={
+                    "channel": channel,
+                    "date": day,
+                    "owner": owner,
+                    "cost": Decimal(cost),
+                    "currency": cost_currency,
+                    "rate": Decimal(rate) if rate else None,
+                },
+            )

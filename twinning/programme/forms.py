@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from twinning.foundation.models import Municipality, Partnership
 from twinning.localized import LocalizedTextField
-from twinning.programme.models import Activity, Programme
+from twinning.programme.models import Activity, CampaignAction, CampaignPlan, Programme
 from twinning.sdg.forms import SdgLinkField
 from twinning.sdg.models import LocalTarget
 
@@ -70,3 +70,25 @@ class ProtocolItemForm(forms.Form):
         self.fields["sdgs"] = SdgLinkField(
             label=_("SDGs of this item"), required=False, local_targets=_local_targets(partnership)
         )
+
+
+class CampaignPlanForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = CampaignPlan
+        fields = ["aims", "audiences", "budget", "currency", "status"]
+        widgets = {"aims": forms.Textarea(attrs={"rows": 3}), "audiences": forms.Textarea(attrs={"rows": 3})}
+
+    def _post_clean(self):
+        """Validated by the action (negative budgets, the focus SDG)."""
+
+
+class CampaignActionForm(forms.ModelForm):
+    class Meta:
+        model = CampaignAction
+        fields = ["channel", "what", "date", "owner", "cost", "currency", "rate"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def _post_clean(self):
+        """Validated by the action (the date in the campaign year, costs, exchange rates)."""

@@ -149,3 +149,79 @@ class ProtocolItem(models.Model):
 
     def __str__(self) -> str:
         return str(self.text.get("en", ""))[:60]
+
+
+class Channel(models.TextChoices):
+    SOCIAL_MEDIA = "social_media", _("Social media")
+    WEBSITE = "website", _("Website or newsletter")
+    PRESS = "press", _("Press")
+    RADIO = "radio", _("Local radio or TV")
+    EVENT = "event", _("Event")
+    SCHOOLS = "schools", _("Schools")
+    POSTERS = "posters", _("Posters and flyers")
+    OTHER = "other", _("Other")
+
+
+class CampaignPlan(models.Model):
+    """The awareness campaign of one programme year for that year's focus SDG."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="campaigns")
+    year = models.PositiveSmallIntegerField(_("year"))
+    goal = models.PositiveSmallIntegerField(
+        _("focus SDG"), help_text=_("The year's focus SDG when the plan was made (from the priorities).")
+    )
+    aims = models.TextField(_("aims"))
+    audiences = models.TextField(_("audiences"))
+    budget = models.DecimalField(
+        _("budget"), max_digits=14, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.EUR)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PLANNED)
+    is_demo = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["year", "pk"]
+        verbose_name = _("campaign plan")
+        verbose_name_plural = _("campaign plans")
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "year"], name="programme_one_campaign_per_year"),
+            models.CheckConstraint(condition=models.Q(budget__gte=0), name="campaign_budget_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.programme} {self.year}"
+
+
+class CampaignAction(models.Model):
+    """One action of a campaign: what, through which channel, when, who owns it, what it costs."""
+
+    campaign = models.ForeignKey(CampaignPlan, on_delete=models.CASCADE, related_name="actions")
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
+    what = models.CharField(_("what"), max_length=200)
+    date = models.DateField(_("date"))
+    owner = models.CharField(_("owner (person or department)"), max_length=160)
+    cost = models.DecimalField(
+        _("cost"), max_digits=14, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.EUR)
+    rate = models.DecimalField(
+        _("exchange rate to the plan's currency"),
+        max_digits=14,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Only for a cost in another currency than the plan's: the plan's currency for 1 unit of this one."),
+    )
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("campaign action")
+        verbose_name_plural = _("campaign actions")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(cost__gte=0), name="campaign_action_cost_not_negative")
+        ]
+
+    def __str__(self) -> str:
+        return self.what

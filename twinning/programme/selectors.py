@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db.models import Count, Prefetch
 
-from twinning.assessment.priorities import prioritised_goals
+from twinning.assessment.priorities import focus_years, prioritised_goals
 from twinning.programme import budget
-from twinning.programme.models import Action, Activity, Programme, Protocol, ProtocolItem, StrategicGoal
+from twinning.programme.models import (
+    Action,
+    Activity,
+    CampaignPlan,
+    Programme,
+    Protocol,
+    ProtocolItem,
+    StrategicGoal,
+)
 from twinning.sdg.links import goal_numbers, goal_shares, prefetch_links
 
 
@@ -83,3 +92,30 @@ def activities_of_year(activities: list[Activity], year: int) -> list[Activity]:
 
 def protocol_items(protocol: Protocol) -> list[ProtocolItem]:
     return list(prefetch_links(protocol.items.all()))
+
+
+@dataclass
+class CampaignYear:
+    year: int
+    focus: int | None  # the year's focus SDG now (the priorities may have changed since the plan)
+    plan: CampaignPlan | None
+    spent: Decimal | None = None  # the actions' costs in the plan's currency
+    mixed: str = ""  # a currency that could not be added without a rate
+
+
+def campaign_years(programme: Programme) -> list[CampaignYear]:
+    """Each programme year with its focus SDG and campaign plan (actions prefetched): 3 queries."""
+    focus = focus_years(programme.partnership)
+    plans = {plan.year: plan for plan in programme.campaigns.prefetch_related("actions")}
+    rows = []
+    for year in programme.years:
+        plan = plans.get(year)
+        row = CampaignYear(year=year, focus=focus.get(year), plan=plan)
+        if plan is not None:
+            costs = [budget.Money(a.cost, a.currency, a.rate) for a in plan.actions.all() if a.cost is not None]
+            try:
+                row.spent = budget.sum_in(plan.currency, costs)
+            except budget.MixedCurrencies as exc:
+                row.mixed = exc.currency
+        rows.append(row)
+    return rows

@@ -15,8 +15,15 @@ from twinning.foundation import policy
 from twinning.foundation.concurrency import EditConflict
 from twinning.localized import localized
 from twinning.programme import actions, documents, selectors
-from twinning.programme.forms import ActivityForm, ProgrammeForm, ProtocolItemForm, TitleForm
-from twinning.programme.models import Action, Activity, ProtocolItem, StrategicGoal
+from twinning.programme.forms import (
+    ActivityForm,
+    CampaignActionForm,
+    CampaignPlanForm,
+    ProgrammeForm,
+    ProtocolItemForm,
+    TitleForm,
+)
+from twinning.programme.models import Action, Activity, CampaignPlan, ProtocolItem, StrategicGoal
 from twinning.sdg.links import selection_for
 from twinning.sdg.selectors import all_goals
 
@@ -27,6 +34,16 @@ def _apply_errors(form, exc: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, exc)
+
+
+def _conflict_screen(request, form_class, template: str, context: dict, conflict: EditConflict):
+    """The form again with what the user typed, the stored version beside it, and the new version
+    to save against (409)."""
+    post = request.POST.copy()
+    post["version"] = str(conflict.current.version)
+    form = form_class(post)
+    form.is_valid()
+    return render(request, template, {**context, "form": form, "conflict": conflict.current}, status=409)
 
 
 def _priorities_url(partnership) -> str:
@@ -97,16 +114,7 @@ def programme_edit(request, slug: str, pk: int):
                         "Someone else saved this programme while you were editing. Their version is shown; your text is kept in the form. Check and save again."
                     ),
                 )
-                post = request.POST.copy()
-                post["version"] = str(conflict.current.version)
-                form = ProgrammeForm(post)
-                form.is_valid()
-                return render(
-                    request,
-                    "programme/programme_form.html",
-                    {**context, "form": form, "conflict": conflict.current},
-                    status=409,
-                )
+                return _conflict_screen(request, ProgrammeForm, "programme/programme_form.html", context, conflict)
             except ValidationError as exc:
                 _apply_errors(form, exc)
             else:
@@ -136,9 +144,18 @@ def programme_detail(request, slug: str, pk: int):
             "untouched": [goals_by_number[n] for n in overview.untouched],
             "prioritised": [goals_by_number[n] for n in overview.prioritised],
             "priorities_url": _priorities_url(programme.partnership),
+            "campaigns": _with_goals(selectors.campaign_years(programme), goals_by_number),
             "can_edit": policy.can_edit_programme(request.user, programme.partnership),
         },
     )
+
+
+def _with_goals(rows: list[selectors.CampaignYear], goals_by_number: dict) -> list[selectors.CampaignYear]:
+    """Attach the SDG objects (for tiles and names) to the campaign years."""
+    for row in rows:
+        row.focus_goal = goals_by_number.get(row.focus)
+        row.plan_goal = goals_by_number.get(row.plan.goal) if row.plan else None
+    return rows
 
 
 @login_required
@@ -276,6 +293,9 @@ def report_pdf(request, slug: str, pk: int, year: int):
             "activities": activities,
             "covered": [(goals_by_number[n], share) for n, share in sorted(overview.wheel.items())],
             "untouched": [goals_by_number[n] for n in overview.untouched],
+            "campaign": next(
+                row for row in _with_goals(selectors.campaign_years(programme), goals_by_number) if row.year == year
+            ),
         },
         base_url=request.build_absolute_uri("/"),
     )
@@ -361,3 +381,94 @@ def protocol_item_remove(request, slug: str, item_pk: int):
     actions.protocol_item_remove(get_object_or_404(ProtocolItem, pk=item_pk, protocol__partnership=partnership))
     messages.success(request, _("The protocol item is removed."))
     return redirect("programme:protocol", slug=slug)
+
+
+def _campaign_heading(campaign_year: int, goal) -> str:
+    return _("Campaign %(year)s for SDG %(goal)s") % {"year": campaign_year, "goal": goal}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def campaign_create(request, slug: str, pk: int, year: int):
+    programme = policy.get_programme_for_user(request.user, slug, pk, write=True)
+    if year not in programme.years:
+        raise Http404
+    form = CampaignPlanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.campaign_create(programme, year=year, data=form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The campaign plan is saved. Now add its actions."))
+            return redirect(reverse("programme:detail", kwargs={"slug": slug, "pk": programme.pk}) + "#campaigns-h")
+    return render(
+        request,
+        "programme/sub_form.html",
+        {
+            "partnership": programme.partnership,
+            "programme": programme,
+            "form": form,
+            "heading": _("Plan the campaign of %(year)s for the focus SDG") % {"year": year},
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def campaign_edit(request, slug: str, pk: int, campaign_pk: int):
+    programme = policy.get_programme_for_user(request.user, slug, pk, write=True)
+    campaign = get_object_or_404(CampaignPlan, pk=campaign_pk, programme=programme)
+    context = {
+        "partnership": programme.partnership,
+        "programme": programme,
+        "heading": _campaign_heading(campaign.year, campaign.goal),
+    }
+    if request.method == "POST":
+        form = CampaignPlanForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                actions.campaign_update(campaign, expected_version=data["version"] or 0, data=data)
+            except EditConflict as conflict:
+                messages.error(
+                    request,
+                    _(
+                        "Your partner saved this campaign plan while you were editing. Their version is shown; your text is kept in the form. Check and save again."
+                    ),
+                )
+                return _conflict_screen(request, CampaignPlanForm, "programme/campaign_form.html", context, conflict)
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, _("The campaign plan is saved."))
+                return redirect(reverse("programme:detail", kwargs={"slug": slug, "pk": programme.pk}) + "#campaigns-h")
+    else:
+        form = CampaignPlanForm(instance=campaign, initial={"version": campaign.version})
+    return render(request, "programme/campaign_form.html", {**context, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def campaign_action_add(request, slug: str, pk: int, campaign_pk: int):
+    programme = policy.get_programme_for_user(request.user, slug, pk, write=True)
+    campaign = get_object_or_404(CampaignPlan, pk=campaign_pk, programme=programme)
+    form = CampaignActionForm(request.POST or None, initial={"currency": campaign.currency})
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.campaign_action_add(campaign, data=form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The campaign action is added."))
+            return redirect(reverse("programme:detail", kwargs={"slug": slug, "pk": programme.pk}) + "#campaigns-h")
+    return render(
+        request,
+        "programme/sub_form.html",
+        {
+            "partnership": programme.partnership,
+            "programme": programme,
+            "form": form,
+            "heading": _("Add an action to the campaign %(year)s") % {"year": campaign.year},
+        },
+    )

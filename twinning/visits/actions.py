@@ -6,6 +6,7 @@ keyed by field) and runs in one transaction. Permission checks happen before (po
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from zoneinfo import available_timezones
 
@@ -17,8 +18,10 @@ from django.utils.translation import gettext as _
 from twinning.foundation.concurrency import save_versioned
 from twinning.foundation.models import Municipality, Partnership
 from twinning.sdg.links import SdgSelection, set_links
+from twinning.visits import airports
 from twinning.visits.models import (
     Agreement,
+    CompensationMethod,
     CompensationPlan,
     Delegate,
     ProgrammeItem,
@@ -28,10 +31,29 @@ from twinning.visits.models import (
 )
 
 VISIT_FIELDS = ["start_date", "end_date", "host", "purpose", "time_zone"]
-DELEGATE_FIELDS = ["name", "role", "organisation", "gender", "travelling_from", "cabin_class"]
+DELEGATE_FIELDS = [
+    "name",
+    "role",
+    "organisation",
+    "gender",
+    "travelling_from",
+    "cabin_class",
+    "departure_airport",
+    "arrival_airport",
+]
 ITEM_FIELDS = ["day", "start_time", "end_time", "place", "who", "what", "good_practice"]
 AGREEMENT_FIELDS = ["what", "owner_municipality", "owner_name", "owner_email", "deadline", "status", "follow_up"]
-PLAN_FIELDS = ["kg_co2_per_tree_year", "tree_years", "trees_home", "trees_host", "include_non_co2"]
+PLAN_FIELDS = [
+    "kg_co2_per_tree_year",
+    "tree_years",
+    "trees_home",
+    "trees_host",
+    "include_non_co2",
+    "method",
+    "offset_price_per_tonne",
+    "offset_currency",
+]
+CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
 
 
 def _member_ids(partnership: Partnership) -> set[int]:
@@ -87,10 +109,28 @@ def feed_token_rotate(visit: Visit) -> str:
     return visit.feed_token
 
 
+def _clean_airports(data: dict) -> dict:
+    """Upper-case IATA codes ("" means the nearest airport); an unknown code is a ValidationError."""
+    errors = {}
+    codes = {}
+    for name in ("departure_airport", "arrival_airport"):
+        code = airports.normalise(data.get(name, ""))
+        if code and code not in airports.AIRPORTS:
+            errors[name] = _(
+                "Unknown airport code “%(code)s”: use a three-letter IATA code from the airport table on the CO2 page "
+                "(e.g. BRU, OND), or leave the field empty for the nearest airport."
+            ) % {"code": code}
+        codes[name] = code
+    if errors:
+        raise ValidationError(errors)
+    return {**data, **codes}
+
+
 @transaction.atomic
 def delegate_add(visit: Visit, *, data: dict, sdgs: SdgSelection) -> Delegate:
     _check_member(visit.partnership, data["travelling_from"], "travelling_from")
-    delegate = Delegate.objects.create(visit=visit, **{k: data[k] for k in DELEGATE_FIELDS})
+    data = _clean_airports(data)
+    delegate = Delegate.objects.create(visit=visit, **{k: data.get(k, "") for k in DELEGATE_FIELDS})
     set_links(delegate, sdgs)
     return delegate
 
@@ -139,10 +179,26 @@ def item_remove(item: ProgrammeItem) -> None:
     item.delete()
 
 
+def _check_plan(data: dict) -> dict:
+    price = data.get("offset_price_per_tonne")
+    currency = (data.get("offset_currency") or "").strip().upper()
+    errors = {}
+    if price is not None and price < 0:
+        errors["offset_price_per_tonne"] = _("A price cannot be negative.")
+    elif data.get("method") == CompensationMethod.OFFSET and price is None:
+        errors["offset_price_per_tonne"] = _("Give the price per tonne of the certified offset.")
+    if not CURRENCY_CODE.match(currency):
+        errors["offset_currency"] = _("Give the currency as a three-letter ISO 4217 code, e.g. EUR.")
+    if errors:
+        raise ValidationError(errors)
+    return {**data, "offset_currency": currency}
+
+
 @transaction.atomic
 def plan_update(partnership: Partnership, *, data: dict) -> CompensationPlan:
+    data = _check_plan({"method": CompensationMethod.TREES, "offset_currency": "EUR", **data})
     plan, _created = CompensationPlan.objects.update_or_create(
-        partnership=partnership, defaults={k: data[k] for k in PLAN_FIELDS}
+        partnership=partnership, defaults={k: data.get(k) for k in PLAN_FIELDS if k in data}
     )
     return plan
 

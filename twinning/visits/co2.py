@@ -88,3 +88,14 @@ def trees_by_rule(travellers_by_home: dict[str, int], *, per_home: int, per_host
     home = {name: count * per_home for name, count in travellers_by_home.items() if count}
     host = sum(travellers_by_home.values()) * per_host
     return TreeSplit(home=home, host=host, total=sum(home.values()) + host)
+
+
+CENT = Decimal("0.01")
+KG_PER_TONNE = Decimal("1000")
+
+
+def offset_cost(kg_co2: Decimal, *, price_per_tonne: Decimal) -> Decimal:
+    """The price of a certified offset of ``kg_co2`` at ``price_per_tonne``, exact to the cent (half up)."""
+    if price_per_tonne < 0:
+        raise ValueError("a price cannot be negative")
+    return (kg_co2 / KG_PER_TONNE * price_per_tonne).quantize(CENT, rounding=ROUND_HALF_UP)

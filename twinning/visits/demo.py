@@ -9,6 +9,7 @@ upcoming Lommel visit (for load and query-count tests).
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.db import transaction
 
@@ -87,7 +88,15 @@ def seed(scale: int = 1) -> None:
     lommel, ongwediva = towns["lommel"], towns["ongwediva"]
     lo = partnerships["lommel-ongwediva"]
     CompensationPlan.objects.update_or_create(
-        partnership=lo, defaults={"kg_co2_per_tree_year": 25, "tree_years": 20, "trees_home": 10, "trees_host": 5}
+        partnership=lo,
+        defaults={
+            "kg_co2_per_tree_year": 25,
+            "tree_years": 20,
+            "trees_home": 10,
+            "trees_host": 5,
+            "offset_price_per_tonne": Decimal("24.00"),  # an invented demo price, for comparison with trees
+            "offset_currency": "EUR",
+        },
     )
 
     past = _visit(

@@ -56,7 +56,20 @@ class VisitForm(forms.ModelForm):
 class DelegateForm(forms.ModelForm):
     class Meta:
         model = Delegate
-        fields = ["name", "role", "organisation", "gender", "travelling_from", "cabin_class"]
+        fields = [
+            "name",
+            "role",
+            "organisation",
+            "gender",
+            "travelling_from",
+            "cabin_class",
+            "departure_airport",
+            "arrival_airport",
+        ]
+        widgets = {
+            "departure_airport": forms.TextInput(attrs={"size": 4, "autocapitalize": "characters"}),
+            "arrival_airport": forms.TextInput(attrs={"size": 4, "autocapitalize": "characters"}),
+        }
 
     def __init__(self, *args, partnership: Partnership, **kwargs):
         super().__init__(*args, **kwargs)
@@ -93,7 +106,19 @@ class ProgrammeItemForm(forms.ModelForm):
 class CompensationPlanForm(forms.ModelForm):
     class Meta:
         model = CompensationPlan
-        fields = ["kg_co2_per_tree_year", "tree_years", "trees_home", "trees_host", "include_non_co2"]
+        fields = [
+            "method",
+            "kg_co2_per_tree_year",
+            "tree_years",
+            "trees_home",
+            "trees_host",
+            "include_non_co2",
+            "offset_price_per_tonne",
+            "offset_currency",
+        ]
+
+    def _post_clean(self):
+        """Validated by the action (negative prices, the currency code)."""
 
 
 class TreePlantingForm(forms.ModelForm):

@@ -81,6 +81,18 @@ class Delegate(models.Model):
     cabin_class = models.CharField(
         _("cabin class"), max_length=16, choices=CabinClass.choices, default=CabinClass.ECONOMY
     )
+    departure_airport = models.CharField(
+        _("departure airport"),
+        max_length=3,
+        blank=True,
+        help_text=_("IATA code, e.g. BRU. Leave empty for the airport nearest to the home municipality."),
+    )
+    arrival_airport = models.CharField(
+        _("arrival airport"),
+        max_length=3,
+        blank=True,
+        help_text=_("IATA code, e.g. OND. Leave empty for the airport nearest to the host municipality."),
+    )
     sdg_links = GenericRelation("sdg.SdgLink")
 
     class Meta:
@@ -120,8 +132,14 @@ class ProgrammeItem(models.Model):
         return f"{self.day} {self.start_time:%H:%M} {self.place}"
 
 
+class CompensationMethod(models.TextChoices):
+    TREES = "trees", _("Plant trees")
+    OFFSET = "offset", _("Buy a certified offset")
+
+
 class CompensationPlan(models.Model):
-    """How a partnership turns flight emissions into trees. Without a row the defaults apply."""
+    """How a partnership compensates flight emissions: trees, or a certified offset bought at a
+    price per tonne. Without a row the defaults apply (trees)."""
 
     partnership = models.OneToOneField(Partnership, on_delete=models.CASCADE, related_name="compensation_plan")
     kg_co2_per_tree_year = models.DecimalField(
@@ -141,11 +159,32 @@ class CompensationPlan(models.Model):
         default=False,
         help_text=_("Multiplies flight emissions by the radiative-forcing factor shown with the sources."),
     )
+    method = models.CharField(
+        _("compensation"), max_length=8, choices=CompensationMethod.choices, default=CompensationMethod.TREES
+    )
+    offset_price_per_tonne = models.DecimalField(
+        _("offset price per tonne CO2e"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("The certified offset's price for one tonne (1,000 kg) of CO2e, exact to the cent."),
+    )
+    offset_currency = models.CharField(
+        _("offset currency"), max_length=3, default="EUR", help_text=_("ISO 4217 code, e.g. EUR.")
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("compensation plan")
         verbose_name_plural = _("compensation plans")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(offset_price_per_tonne__gte=0) | models.Q(offset_price_per_tonne__isnull=True),
+                name="visits_offset_price_not_negative",
+            )
+        ]
 
     def __str__(self) -> str:
         return str(self.partnership)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from twinning.foundation.models import Partnership
 from twinning.sdg.links import goal_numbers, prefetch_links
 from twinning.sdg.selectors import all_goals
-from twinning.visits import balance, co2
+from twinning.visits import airports, balance, co2
 from twinning.visits import emission_factors as ef
 from twinning.visits.models import Agreement, CompensationPlan, Delegate, Gender, ProgrammeItem, TreePlanting, Visit
 
@@ -58,20 +58,27 @@ def items_of(visit: Visit) -> list[ProgrammeItem]:
     return list(prefetch_links(visit.items.all()))
 
 
-def trip_of(delegate: Delegate, host) -> co2.Trip:
+def route_of(delegate: Delegate, host) -> airports.Route:
+    """Home municipality -> departure airport -> arrival airport -> host (chosen or nearest airports)."""
     origin = delegate.travelling_from
-    return co2.Trip(
-        float(origin.latitude),
-        float(origin.longitude),
-        float(host.latitude),
-        float(host.longitude),
-        delegate.cabin_class,
-    )
+    home, there = (float(origin.latitude), float(origin.longitude)), (float(host.latitude), float(host.longitude))
+    try:
+        return airports.route(home, there, departure=delegate.departure_airport, arrival=delegate.arrival_airport)
+    except airports.UnknownAirport:  # a code since removed from the table: fall back to the nearest airports
+        return airports.route(home, there)
+
+
+def trip_of(delegate: Delegate, host) -> co2.Trip:
+    """The flight between the route's airports (0 km when both are the same airport)."""
+    route = route_of(delegate, host)
+    dep, arr = route.departure, route.arrival
+    return co2.Trip(dep.latitude, dep.longitude, arr.latitude, arr.longitude, delegate.cabin_class)
 
 
 @dataclass
 class TravellerEmission:
     delegate: Delegate
+    route: airports.Route
     great_circle_km: Decimal
     flown_km: Decimal
     band: str
@@ -87,6 +94,7 @@ def traveller_emissions(visit: Visit, delegates: list[Delegate], *, non_co2: boo
         rows.append(
             TravellerEmission(
                 delegate=delegate,
+                route=route_of(delegate, visit.host),
                 great_circle_km=distance,
                 flown_km=co2.flown_km(distance) * 2 if distance else Decimal(0),
                 band=co2.distance_band(distance),
@@ -104,22 +112,31 @@ class VisitEmission:
     kg: Decimal
     trees_to_absorb: int
     rule: co2.TreeSplit
+    offset: Decimal | None = None  # price of a certified offset, in the plan's currency
     planted: int = 0
 
 
 @dataclass
 class PartnershipEmissions:
     visits: list[VisitEmission] = field(default_factory=list)
-    by_year: list[tuple[int, Decimal]] = field(default_factory=list)
+    by_year: list[tuple[int, Decimal, Decimal | None]] = field(default_factory=list)  # year, kg, offset price
     total_kg: Decimal = Decimal("0.00")
     trees_to_absorb: int = 0
     trees_by_rule: int = 0
     trees_planted: int = 0
+    offset: Decimal | None = None
     plantings: list[TreePlanting] = field(default_factory=list)
 
 
+def offset_of(kg: Decimal, plan: CompensationPlan) -> Decimal | None:
+    """The certified offset's price for ``kg`` under the plan, or None without a price."""
+    if plan.offset_price_per_tonne is None:
+        return None
+    return co2.offset_cost(kg, price_per_tonne=plan.offset_price_per_tonne)
+
+
 def visit_emission(visit: Visit, delegates: list[Delegate], plan: CompensationPlan) -> VisitEmission:
-    flying = [d for d in delegates if d.travelling_from_id != visit.host_id]
+    flying = [d for d in delegates if route_of(d, visit.host).flies]
     kg = co2.total_kg((trip_of(d, visit.host) for d in flying), non_co2=plan.include_non_co2)
     homes = Counter(d.travelling_from.name for d in flying)
     return VisitEmission(
@@ -128,6 +145,7 @@ def visit_emission(visit: Visit, delegates: list[Delegate], plan: CompensationPl
         kg=kg,
         trees_to_absorb=co2.trees_to_absorb(kg, kg_per_tree_year=plan.kg_co2_per_tree_year, years=plan.tree_years),
         rule=co2.trees_by_rule(dict(homes), per_home=plan.trees_home, per_host=plan.trees_host),
+        offset=offset_of(kg, plan),
     )
 
 
@@ -152,11 +170,12 @@ def partnership_emissions(partnership: Partnership, plan: CompensationPlan) -> P
         years[visit.start_date.year] += row.kg
         result.total_kg += row.kg
         result.trees_by_rule += row.rule.total
-    result.by_year = sorted(years.items())
+    result.by_year = [(year, kg, offset_of(kg, plan)) for year, kg in sorted(years.items())]
     result.trees_to_absorb = co2.trees_to_absorb(
         result.total_kg, kg_per_tree_year=plan.kg_co2_per_tree_year, years=plan.tree_years
     )
     result.trees_planted = sum(p.count for p in plantings)
+    result.offset = offset_of(result.total_kg, plan)
     return result
 
 

@@ -18,7 +18,7 @@ from twinning.foundation import policy
 from twinning.foundation.concurrency import EditConflict
 from twinning.sdg.links import prefetch_links, selection_for
 from twinning.sdg.selectors import all_goals
-from twinning.visits import actions, documents, feed, selectors
+from twinning.visits import actions, airports, documents, feed, selectors
 from twinning.visits import emission_factors as ef
 from twinning.visits.forms import (
     AgreementForm,
@@ -303,6 +303,8 @@ def co2_overview(request, slug: str):
             "plan": plan,
             "emissions": selectors.partnership_emissions(partnership, plan),
             "source": ef.SOURCE,
+            "airports": sorted(airports.AIRPORTS.values(), key=lambda a: (a.country, a.iata)),
+            "airport_source": airports.SOURCE,
             "factors": [(ef.BAND_LABELS[band], values) for band, values in ef.FACTORS.items()],
             "uplift_percent": ef.DISTANCE_UPLIFT * 100,
             "rf": ef.RADIATIVE_FORCING_MULTIPLIER,
@@ -318,9 +320,13 @@ def plan_edit(request, slug: str):
     partnership = policy.get_partnership_for_visits(request.user, slug, write=True)
     form = CompensationPlanForm(request.POST or None, instance=selectors.plan_for(partnership))
     if request.method == "POST" and form.is_valid():
-        actions.plan_update(partnership, data=form.cleaned_data)
-        messages.success(request, _("The compensation plan is saved."))
-        return redirect("visits:co2", slug=slug)
+        try:
+            actions.plan_update(partnership, data=form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The compensation plan is saved."))
+            return redirect("visits:co2", slug=slug)
     return render(
         request,
         "visits/sub_form.html",
