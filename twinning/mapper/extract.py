@@ -101,7 +101,7 @@ def decode(raw: bytes) -> str:
 # --- PDF ---------------------------------------------------------------------------------------
 
 
-def _pdf_reader(stream) -> PdfReader:
+def pdf_reader(stream) -> PdfReader:
     try:
         reader = PdfReader(stream)
         if reader.is_encrypted and not reader.decrypt(""):
@@ -121,7 +121,7 @@ def _pdf_reader(stream) -> PdfReader:
 
 
 def pdf_text(stream, *, progress: Callable[[float], None] | None = None) -> str:
-    reader = _pdf_reader(stream)
+    reader = pdf_reader(stream)
     pages = reader.pages
     parts: list[str] = []
     total = 0
