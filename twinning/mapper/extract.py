@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import PurePath
 from xml.etree import ElementTree
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError, PyPdfError
@@ -49,7 +50,13 @@ def kind_of(name: str, head: bytes) -> str:
     return by_name
 
 
-def check_size(size: int | None, limit: int = MAX_UPLOAD_BYTES) -> None:
+def upload_limit() -> int:
+    """MAPPER_MAX_UPLOAD_BYTES from the settings, 25 MB by default."""
+    return getattr(settings, "MAPPER_MAX_UPLOAD_BYTES", MAX_UPLOAD_BYTES)
+
+
+def check_size(size: int | None, limit: int | None = None) -> None:
+    limit = upload_limit() if limit is None else limit
     if size is not None and size > limit:
         raise ExtractionError(
             _("The file is larger than %(mb)d MB. Split it or paste the part you want mapped.")
@@ -71,7 +78,7 @@ def extract(stream, name: str, *, progress: Callable[[float], None] | None = Non
         return _zipped_xml(stream, "word/document.xml", _docx_paragraphs)
     if kind == "odt":
         return _zipped_xml(stream, "content.xml", _odt_paragraphs)
-    raw = stream.read(MAX_UPLOAD_BYTES + 1)
+    raw = stream.read(upload_limit() + 1)
     text = decode(raw)
     return html_text(text) if kind == "html" else text
 

@@ -6,25 +6,25 @@ from __future__ import annotations
 
 from django.core.files.uploadhandler import SkipFile, TemporaryFileUploadHandler
 
-from twinning.mapper.extract import MAX_UPLOAD_BYTES
+from twinning.mapper.extract import upload_limit
 
 FORM_OVERHEAD = 64 * 1024  # the other form fields around the file
 
 
-def declared_too_large(request, limit: int = MAX_UPLOAD_BYTES) -> bool:
+def declared_too_large(request) -> bool:
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         return False
-    return length > limit + FORM_OVERHEAD + 2 * 1024 * 1024  # room for pasted text beside the file
+    return length > upload_limit() + FORM_OVERHEAD + 2 * 1024 * 1024  # room for pasted text beside the file
 
 
 class LimitedUploadHandler(TemporaryFileUploadHandler):
     """Streams to a temporary file like Django's own handler, but skips a file over the limit."""
 
-    def __init__(self, request=None, limit: int = MAX_UPLOAD_BYTES):
+    def __init__(self, request=None):
         super().__init__(request)
-        self.limit = limit
+        self.limit = upload_limit()
         self.received = 0
         self.skipped = False
 

@@ -17,4 +17,11 @@ def document_list(user, partnership):
 
 
 def finished_documents(user, partnership):
-    return document_list(user, partnership).filter(status=MappedDocument.Status.DONE)
+    """Mapped documents the user may see, with their results (for the comparison)."""
+    return (
+        policy.documents_visible_to(user, partnership)
+        .filter(status=MappedDocument.Status.DONE)
+        .select_related("owner")
+        .defer("text")
+        .order_by("-created_at", "-pk")
+    )

@@ -20,7 +20,7 @@ from twinning.foundation import policy
 from twinning.foundation.models import Municipality
 from twinning.mapper import actions, selectors
 from twinning.mapper.compare import compare
-from twinning.mapper.extract import MAX_UPLOAD_BYTES
+from twinning.mapper.extract import upload_limit
 from twinning.mapper.forms import CompareForm, DocumentForm
 from twinning.mapper.language import detect
 from twinning.mapper.limits import LimitedUploadHandler, declared_too_large
@@ -33,7 +33,7 @@ from twinning.sdg.selectors import all_goals
 
 def _too_large_message() -> str:
     return _("The file is larger than %(mb)d MB. Split it or paste the part you want mapped.") % {
-        "mb": MAX_UPLOAD_BYTES // (1024 * 1024)
+        "mb": upload_limit() // (1024 * 1024)
     }
 
 
@@ -72,8 +72,8 @@ def document_create(request, slug: str):
     if declared_too_large(request):
         partnership = policy.get_mapper_partnership(request.user, slug)
         form = DocumentForm(owners=_owners(request.user, partnership))
-        form.add_error(None, _too_large_message())
-        return render(request, "mapper/document_list.html", _list_context(request, partnership, form), status=413)
+        context = {**_list_context(request, partnership, form), "upload_error": _too_large_message()}
+        return render(request, "mapper/document_list.html", context, status=413)
     return _document_create(request, slug, handler)
 
 
@@ -172,8 +172,8 @@ def document_compare(request, slug: str):
     form = CompareForm(request.GET or None, documents=documents)
     context = {"partnership": partnership, "form": form, "documents": documents}
     if request.GET and form.is_valid():
-        first = policy.get_document_for_user(request.user, slug, form.cleaned_data["a"])
-        second = policy.get_document_for_user(request.user, slug, form.cleaned_data["b"])
+        by_pk = {document.pk: document for document in documents}  # only those the user may see
+        first, second = by_pk[form.cleaned_data["a"]], by_pk[form.cleaned_data["b"]]
         goals = {goal.number: goal for goal in all_goals()}
         comparison = compare(first.top(), second.top())
         context.update(
