@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from twinning.mapper import language as languages
-from twinning.mapper.matcher import GOALS, THRESHOLD, WORD, Match, compiled, score, sentence_bounds
+from twinning.mapper.matcher import GOALS, THRESHOLD, Match, compiled, count_words, score, sentence_bounds
 
 CHUNK_CHARS = 256 * 1024
 PASSAGES_PER_GOAL = 20
@@ -83,11 +83,8 @@ def map_text(text: str, language: str | None = None, *, progress: Callable[[floa
     matches: list[Match] = []
     words = 0
     for offset, piece in _chunks(text):
-        matches.extend(
-            Match(match.goal, match.target, match.weight, match.start + offset, match.end + offset, match.term)
-            for match in matcher.find(piece)
-        )
-        words += sum(1 for _ in WORD.finditer(piece))
+        matches.extend(matcher.find(piece, offset))
+        words += count_words(piece)
         if progress is not None:
             progress(min(1.0, (offset + len(piece)) / max(1, len(text))))
     scores = score(matches, words)
@@ -108,24 +105,29 @@ def _target_key(code: str) -> tuple[int, str]:
 def passages(text: str, matches: list[Match], per_goal: int = PASSAGES_PER_GOAL) -> list[dict]:
     """The sentences that triggered each goal, with the matched terms as offsets inside them."""
     by_key: dict[tuple[int, int], dict] = {}
+    latest: dict[int, dict] = {}  # the last passage of each goal (matches come in text order)
     counts: dict[int, int] = {}
     for match in matches:
+        last = latest.get(match.goal)
+        if last is not None and last["start"] <= match.start and match.end <= last["end"]:
+            last["terms"].append([match.start - last["start"], match.end - last["start"], match.term])
+            continue
+        if counts.get(match.goal, 0) >= per_goal:
+            continue
         start, end = sentence_bounds(text, match.start, match.end)
         raw = text[start:end]
         start, end = start + len(raw) - len(raw.lstrip()), end - (len(raw) - len(raw.rstrip()))
-        key = (match.goal, start)
-        passage = by_key.get(key)
+        passage = by_key.get((match.goal, start))
         if passage is None:
-            if counts.get(match.goal, 0) >= per_goal:
-                continue
             counts[match.goal] = counts.get(match.goal, 0) + 1
-            passage = by_key[key] = {
+            passage = by_key[(match.goal, start)] = {
                 "goal": match.goal,
                 "text": text[start:end],
                 "start": start,
                 "end": end,
                 "terms": [],
             }
+        latest[match.goal] = passage
         passage["terms"].append([match.start - start, match.end - start, match.term])
     return sorted(by_key.values(), key=lambda p: (p["goal"], p["start"]))
 

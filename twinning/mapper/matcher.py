@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 import snowballstemmer
@@ -58,12 +59,13 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class Word:
-    """One word of a pattern: ``exact`` compares Snowball stems, ``prefix`` and ``suffix`` compare
+    """One word of a pattern: ``stem`` compares Snowball stems, ``prefix`` and ``suffix`` compare
     the folded word's start or end."""
 
     text: str
     mode: str  # "stem", "prefix", "suffix"
-    key: str  # what the automaton looks for
+    keys: tuple[str, ...]  # what the automaton looks for (folded and as written)
+    id: int
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,7 @@ class Pattern:
     source: str
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     goal: int
     target: str | None
     weight: float
@@ -107,20 +108,38 @@ class Profile:
         return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
 
+# characters a word may follow; keys start with one of them, so the automaton itself skips hits
+# inside words (the text is searched with a space in front)
+BOUNDARIES = " \n\t\r(\"'-/“‘«¿¡[—–"
+MAX_CACHED = 500_000
+
+
 class Matcher:
     def __init__(self, language: str, lines: list[str]):
         self.language = language
         self._stemmer = snowballstemmer.stemmer(STEMMER_NAMES[language])
         self._stems: dict[str, str] = {}
+        self._checked: dict[tuple[int, str], bool] = {}
+        self._starting: dict[tuple[int, str], tuple[Pattern, ...]] = {}
+        self._word_ids = 0
         self.patterns = [p for p in (self._parse(line) for line in lines) if p is not None]
         self._automaton = ahocorasick.Automaton()
-        keyed: dict[str, list[tuple[Pattern, bool]]] = {}
+        keyed: dict[tuple[str, bool], list[Pattern]] = {}
         for pattern in self.patterns:
             first = pattern.words[0]
-            keyed.setdefault(first.key, []).append((pattern, first.mode == "suffix"))
-        for key, entries in keyed.items():
-            entries.sort(key=lambda entry: -len(entry[0].words))  # the longest phrase names the match
-            self._automaton.add_word(key, (key, entries))
+            anywhere = first.mode == "suffix"
+            for key in first.keys:
+                keyed.setdefault((key, anywhere), []).append(pattern)
+        by_key: dict[str, tuple[int, int, list[Pattern], bool]] = {}
+        for group, ((key, anywhere), entries) in enumerate(keyed.items()):
+            entries.sort(key=lambda entry: -len(entry.words))  # the longest phrase names the match
+            if anywhere:
+                by_key[key] = (len(key), group, entries, True)
+            else:
+                for boundary in BOUNDARIES:
+                    by_key[boundary + key] = (len(key) + 1, group, entries, False)
+        for key, value in by_key.items():
+            self._automaton.add_word(key, value)
         self._automaton.make_automaton()
 
     def stem(self, word: str) -> str:
@@ -128,9 +147,13 @@ class Matcher:
         stem = self._stems.get(word)
         if stem is None:
             stem = fold(self._stemmer.stemWord(word))
-            if len(self._stems) < 200_000:
+            if len(self._stems) < MAX_CACHED:
                 self._stems[word] = stem
         return stem
+
+    def _word(self, text: str, mode: str, keys: set[str]) -> Word:
+        self._word_ids += 1
+        return Word(text, mode, tuple(sorted(k for k in keys if k)), self._word_ids)
 
     def _parse(self, line: str) -> Pattern | None:
         line = line.strip()
@@ -144,67 +167,101 @@ class Matcher:
         words = []
         for raw in SEPARATOR.split(text.lower().strip()):
             if raw.endswith("*"):
-                words.append(Word(fold(raw[:-1]), "prefix", fold(raw[:-1])))
+                words.append(self._word(fold(raw[:-1]), "prefix", {fold(raw[:-1]), raw[:-1]}))
             elif raw.startswith("*"):
                 stem = self.stem(raw[1:])
-                words.append(Word(stem, "suffix", stem[: max(3, len(stem) - 1)]))
+                length = max(3, len(stem) - 1)
+                words.append(self._word(stem, "suffix", {stem[:length], raw[1 : 1 + length]}))
             else:
                 stem, surface = self.stem(raw), fold(raw)
                 common = 0
                 while common < min(len(stem), len(surface)) and stem[common] == surface[common]:
                     common += 1
-                words.append(Word(stem, "stem", surface[: max(common, 2)]))
+                length = max(common, 2)
+                words.append(self._word(stem, "stem", {surface[:length], raw[:length]}))
         return Pattern(int(goal_text), code if target else None, weight, tuple(words), text.strip())
 
-    def _word_matches(self, word: Word, token: str, original: str) -> bool:
+    def _word_matches(self, word: Word, token: str) -> bool:
+        """Whether a (lower-case) token of the text is this pattern word; remembered per token."""
+        key = (word.id, token)
+        known = self._checked.get(key)
+        if known is not None:
+            return known
         if word.mode == "prefix":
-            return token.startswith(word.text)
-        stem = self.stem(original.lower())
-        if word.mode == "suffix":
-            return stem.endswith(word.text) or token.endswith(word.text)
-        return stem == word.text
+            result = fold(token).startswith(word.text)
+        elif word.mode == "suffix":
+            result = self.stem(token).endswith(word.text) or fold(token).endswith(word.text)
+        else:
+            result = self.stem(token) == word.text
+        if len(self._checked) > MAX_CACHED:
+            self._checked.clear()
+        self._checked[key] = result
+        return result
 
-    def find(self, text: str) -> list[Match]:
-        folded = fold(text)
+    def find(self, text: str, offset: int = 0) -> list[Match]:
+        """Every match in ``text``, with offsets (plus ``offset``) into it; inner matches dropped."""
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters grow when lowered (İ): fold instead
+            lowered = fold(text)
+        padded = " " + lowered
         found: list[Match] = []
         taken: set[tuple[int, int]] = set()  # (goal, start): a term counts once per place
         word_at = WORD.match
-        for end_index, (key, entries) in self._automaton.iter(folded):
-            start = end_index - len(key) + 1
-            at_word_start = start == 0 or not folded[start - 1].isalnum()
-            for pattern, anywhere in entries:
-                if not anywhere and not at_word_start:
+        starting = self._starting
+        for end_index, (key_length, group, entries, anywhere) in self._automaton.iter(padded):
+            token_start = end_index - key_length + 1
+            if anywhere:
+                while token_start > 0 and padded[token_start - 1].isalnum():
+                    token_start -= 1
+            else:
+                token_start += 1  # the boundary character
+            token = word_at(padded, token_start)
+            if token is None:
+                continue
+            word, token_end = token.group(), token.end()
+            candidates = starting.get((group, word))
+            if candidates is None:
+                candidates = tuple(p for p in entries if self._word_matches(p.words[0], word))
+                if len(starting) > MAX_CACHED:
+                    starting.clear()
+                starting[(group, word)] = candidates
+            for pattern in candidates:
+                end = token_end if len(pattern.words) == 1 else self._rest(pattern, padded, token_end)
+                if end is None or (pattern.goal, token_start) in taken:
                     continue
-                token_start = start
-                if anywhere:
-                    while token_start > 0 and folded[token_start - 1].isalnum():
-                        token_start -= 1
-                end = self._match_from(pattern, folded, text, token_start, word_at)
-                if end is not None and (pattern.goal, token_start) not in taken:
-                    taken.add((pattern.goal, token_start))
-                    found.append(Match(pattern.goal, pattern.target, pattern.weight, token_start, end, pattern.source))
+                taken.add((pattern.goal, token_start))
+                found.append(
+                    Match(
+                        pattern.goal,
+                        pattern.target,
+                        pattern.weight,
+                        token_start - 1 + offset,
+                        end - 1 + offset,
+                        pattern.source,
+                    )
+                )
         return _longest(found)
 
-    def _match_from(self, pattern: Pattern, folded: str, text: str, position: int, word_at) -> int | None:
-        end = position
-        for index, word in enumerate(pattern.words):
-            if index:
-                gap = SEPARATOR.match(folded, end)
-                if gap is None:
-                    return None
-                position = gap.end()
-            token = word_at(folded, position)
-            if token is None:
+    def _rest(self, pattern: Pattern, padded: str, end: int) -> int | None:
+        """Where the pattern's later words end, when they follow in the text; else None."""
+        for word in pattern.words[1:]:
+            gap = SEPARATOR.match(padded, end)
+            if gap is None:
                 return None
-            if not self._word_matches(word, token.group(), text[token.start() : token.end()]):
+            token = WORD.match(padded, gap.end())
+            if token is None or not self._word_matches(word, token.group()):
                 return None
             end = token.end()
         return end
 
     def profile(self, text: str) -> Profile:
         matches = self.find(text)
-        words = sum(1 for _ in WORD.finditer(text)) if len(text) < 2_000_000 else len(text) // 6
+        words = count_words(text)
         return Profile(self.language, words, matches, scores=score(matches, words))
+
+
+def count_words(text: str) -> int:
+    return len(text.split())
 
 
 def _longest(matches: list[Match]) -> list[Match]:
