@@ -77,11 +77,7 @@ def make_docx(paragraphs: list[str]) -> bytes:
         '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
         f"<w:body>{body}</w:body></w:document>"
     )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
-        archive.writestr("word/document.xml", document)
-    return out.getvalue()
+    return _zipped({"[Content_Types].xml": '<?xml version="1.0"?><Types/>', "word/document.xml": document})
 
 
 def make_odt(paragraphs: list[str]) -> bytes:
@@ -92,11 +88,7 @@ def make_odt(paragraphs: list[str]) -> bytes:
         'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
         f"<office:body><office:text>{body}</office:text></office:body></office:document-content>"
     )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
-        archive.writestr("content.xml", content)
-    return out.getvalue()
+    return _zipped({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": content})
 
 
 def zip_bomb_docx(inflated_mb: int = 40) -> bytes:
@@ -108,6 +100,14 @@ def zip_bomb_docx(inflated_mb: int = 40) -> bytes:
             chunk = b" " * (1024 * 1024)
             for _ in range(inflated_mb):
                 handle.write(chunk)
+    return out.getvalue()
+
+
+def _zipped(members: dict[str, str]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
     return out.getvalue()
 
 
