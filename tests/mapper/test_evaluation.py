@@ -1,5 +1,7 @@
-"""The labelled evaluation set and the figures docs/mapper.md reports. The held-out part was
-written before any pattern; these floors are the first held-out figures minus 0.03."""
+"""The labelled evaluation set and the figures docs/mapper.md reports, kept from falling (minus
+0.03). "heldout2" is the part the patterns were never changed for: its figures are the honest
+ones. The first held-out part was written before any pattern, measured once (docs/mapper.md), and
+then used to fix four generic errors, so it now counts as tuning data."""
 
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ from twinning.mapper.suggest import suggest_goals
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "mapper"
 MARGIN = 0.03
-HELD_OUT_F1 = {"en": 0.898, "nl": 0.936, "fr": 0.917, "es": 0.917}
-HELD_OUT_MICRO_F1 = 0.917
+FIRST_HELD_OUT_F1 = 0.978  # each language, after the fixes
+HELD_OUT_F1 = {"en": 0.667, "nl": 0.556, "fr": 0.579, "es": 0.667}  # heldout2, measured once
+HELD_OUT_MICRO_F1 = 0.618
 TUNE_F1 = 1.0
 
 
@@ -34,24 +37,26 @@ def test_micro_figures_by_hand():
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_set_has_sixty_passages_per_language_including_some_without_any_sdg(language):
+def test_the_set_has_eighty_passages_per_language_including_some_without_any_sdg(language):
     passages = load_passages(DATA, language)
-    assert len(passages) >= 60
+    assert len(passages) >= 80
     assert sum(1 for p in passages if p.split == "heldout") >= 20
+    assert sum(1 for p in passages if p.split == "heldout2") >= 20
     assert sum(1 for p in passages if not p.goals) >= 5
     assert all(goal in range(1, 18) for p in passages for goal in p.goals)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_held_out_micro_f1_stays_at_the_level_reached(language):
-    assert micro(_pairs(language, "heldout")).f1 >= HELD_OUT_F1[language] - MARGIN
+    assert micro(_pairs(language, "heldout2")).f1 >= HELD_OUT_F1[language] - MARGIN
 
 
 def test_held_out_micro_f1_over_all_languages_stays_at_the_level_reached():
-    pairs = [pair for language in LANGUAGES for pair in _pairs(language, "heldout")]
+    pairs = [pair for language in LANGUAGES for pair in _pairs(language, "heldout2")]
     assert micro(pairs).f1 >= HELD_OUT_MICRO_F1 - MARGIN
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_tuning_part_is_still_matched(language):
+def test_the_tuning_parts_are_still_matched(language):
     assert micro(_pairs(language, "tune")).f1 >= TUNE_F1 - MARGIN
+    assert micro(_pairs(language, "heldout")).f1 >= FIRST_HELD_OUT_F1 - MARGIN
