@@ -11,7 +11,7 @@ see that partnership's members-only content. Visitors see public partnerships on
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -515,7 +515,70 @@ PERMISSIONS_GAMES: dict = {}
 
 # --- SDG mapper (twinning.mapper) -----------------------------------------------------
 
-PERMISSIONS_MAPPER: dict = {}
+
+def can_use_mapper(user, partnership: Partnership) -> bool:
+    """Staff and coordinators of a member municipality map documents of the partnership."""
+    return is_platform_admin(user) or role_in_partnership(user, partnership) in {Role.STAFF, Role.COORDINATOR}
+
+
+def mapper_owner_ids(user, partnership: Partnership) -> list[int]:
+    """The member municipalities on whose behalf the user may upload (every member for admins)."""
+    members = sorted(_member_ids(partnership))
+    if is_platform_admin(user):
+        return members
+    roles = roles_of(user)
+    return [mid for mid in members if roles.get(mid) in {Role.STAFF, Role.COORDINATOR}]
+
+
+def can_view_document(user, document) -> bool:
+    """Staff of the owner see a document; once shared, staff of every member see it too."""
+    if is_platform_admin(user):
+        return True
+    if document.owner_id in mapper_owner_ids(user, document.partnership):
+        return True
+    return document.shared and can_use_mapper(user, document.partnership)
+
+
+def can_share_document(user, document) -> bool:
+    """Staff and coordinators of the owner municipality share or unshare it."""
+    return is_platform_admin(user) or document.owner_id in mapper_owner_ids(user, document.partnership)
+
+
+def get_mapper_partnership(user, slug: str) -> Partnership:
+    """404 where the user is no staff or coordinator of a member."""
+    partnership = get_partnership_for_user(user, slug)
+    if not can_use_mapper(user, partnership):
+        raise Http404
+    return partnership
+
+
+def documents_visible_to(user, partnership: Partnership):
+    """The partnership's documents the user may see: their own municipality's and the shared ones."""
+    from twinning.mapper.models import MappedDocument
+
+    documents = MappedDocument.objects.filter(partnership=partnership)
+    if is_platform_admin(user):
+        return documents
+    return documents.filter(Q(owner_id__in=mapper_owner_ids(user, partnership)) | Q(shared=True))
+
+
+def get_document_for_user(user, slug: str, pk: int, *, write: bool = False):
+    """The document ``pk`` of partnership ``slug``: 404 where not visible, 403 where not the owner's staff."""
+    partnership = get_mapper_partnership(user, slug)
+    try:
+        document = documents_visible_to(user, partnership).select_related("owner").get(pk=pk)
+    except ObjectDoesNotExist as exc:
+        raise Http404 from exc
+    document.partnership = partnership
+    if write and not can_share_document(user, document):
+        raise PermissionDenied
+    return document
+
+
+PERMISSIONS_MAPPER: dict = {
+    "use_mapper": can_use_mapper,
+    "share_document": can_share_document,
+}
 
 
 # --- Platform -----------------------------------------------------------------------------
