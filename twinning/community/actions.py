@@ -6,7 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from twinning.community.models import CitizenPhoto, Hero, SdgPhoto, Story
+from twinning.community.models import CitizenPhoto, Hero, PhotoRecord, SdgPhoto, Story
+from twinning.community.tasks import make_thumbnail
 from twinning.foundation.concurrency import save_versioned
 from twinning.foundation.models import Municipality, Partnership
 from twinning.sdg.links import SdgSelection, set_links
@@ -19,6 +20,18 @@ STORY_FIELDS = [
 
 class CommunityError(ValueError):
     """A write that breaks a rule; the message is translated and shown to the user."""
+
+
+def _record_photo(record: PhotoRecord, *, shows_minors: bool, user) -> None:
+    """Whether the photo shows children, and who confirmed the guardians' consent, when."""
+    record.shows_minors = bool(shows_minors)
+    record.minors_consent_by = user if shows_minors else None
+    record.minors_consent_at = timezone.now() if shows_minors else None
+
+
+def _thumbnail_later(record: PhotoRecord) -> None:
+    """Queue the thumbnail; the database task backend commits the job together with the record."""
+    make_thumbnail.enqueue(record._meta.label_lower, record.pk)
 
 
 def _check_member(partnership: Partnership, municipality: Municipality, allowed_ids: list[int]) -> None:
@@ -36,14 +49,24 @@ def story_create(
     story.photo_caption = story.photo_caption or ""
     if photo:
         story.photo = photo
+        _record_photo(story, shows_minors=data.get("shows_minors"), user=author)
     story.save()
     set_links(story, sdgs)
+    if photo:
+        _thumbnail_later(story)
     return story
 
 
 @transaction.atomic
 def story_update(
-    story: Story, *, expected_version: int, data: dict, sdgs: SdgSelection, allowed_ids: list[int], photo=None
+    story: Story,
+    *,
+    expected_version: int,
+    data: dict,
+    sdgs: SdgSelection,
+    allowed_ids: list[int],
+    photo=None,
+    user=None,
 ) -> Story:
     """Raises EditConflict when someone saved the story since ``expected_version``."""
     if data["municipality"].pk != story.municipality_id:
@@ -55,9 +78,14 @@ def story_update(
     fields = [*STORY_FIELDS]
     if photo:
         story.photo.save(photo.name, photo, save=False)
-        fields.append("photo")
-    save_versioned(story, expected_version, fields)
+        fields += ["photo", "shows_minors", "minors_consent_by", "minors_consent_at"]
+    if photo or story.shows_minors != bool(data.get("shows_minors")):
+        _record_photo(story, shows_minors=data.get("shows_minors"), user=user)
+        fields += ["shows_minors", "minors_consent_by", "minors_consent_at"]
+    save_versioned(story, expected_version, sorted(set(fields)))
     set_links(story, sdgs)
+    if photo:
+        _thumbnail_later(story)
     return story
 
 
@@ -81,37 +109,60 @@ def hero_remove(hero: Hero) -> None:
 
 @transaction.atomic
 def sdg_photo_set(
-    *, municipality: Municipality, goal_number: int, image, caption: str, allowed_ids: list[int]
+    *,
+    municipality: Municipality,
+    goal_number: int,
+    image,
+    caption: str,
+    allowed_ids: list[int],
+    shows_minors: bool = False,
+    user=None,
 ) -> SdgPhoto:
     """One photo per municipality and SDG: a new upload replaces the old one (and its file)."""
     if municipality.pk not in allowed_ids:
         raise CommunityError(_("You can only upload photos for a municipality where you work."))
     goal = Goal.objects.get(number=goal_number)
     photo = SdgPhoto.objects.select_for_update().filter(municipality=municipality, goal=goal).first()
-    old_name = photo.image.name if photo else None
+    old_names = [photo.image.name, photo.thumbnail.name] if photo else []
     photo = photo or SdgPhoto(municipality=municipality, goal=goal)
     photo.caption = caption
     photo.image.save(image.name, image, save=False)
+    photo.thumbnail = ""
+    _record_photo(photo, shows_minors=shows_minors, user=user)
     photo.save()
-    if old_name and old_name != photo.image.name:
-        storage = photo.image.storage
-        transaction.on_commit(lambda: storage.delete(old_name))
+    storage = photo.image.storage
+    for old_name in old_names:
+        if old_name and old_name != photo.image.name:
+            transaction.on_commit(lambda name=old_name: storage.delete(name))
+    _thumbnail_later(photo)
     return photo
 
 
+@transaction.atomic
 def citizen_photo_submit(
-    *, municipality: Municipality, goal_number: int, image, caption: str, user, allowed_ids: list[int]
+    *,
+    municipality: Municipality,
+    goal_number: int,
+    image,
+    caption: str,
+    user,
+    allowed_ids: list[int],
+    shows_minors: bool = False,
 ) -> CitizenPhoto:
     """A citizen's SDG picture; it waits for a coordinator of its municipality."""
     if municipality.pk not in allowed_ids:
         raise CommunityError(_("You can only send in pictures for a municipality you belong to."))
-    return CitizenPhoto.objects.create(
+    photo = CitizenPhoto(
         municipality=municipality,
         goal=Goal.objects.get(number=goal_number),
         image=image,
         caption=caption,
         submitted_by=user,
     )
+    _record_photo(photo, shows_minors=shows_minors, user=user)
+    photo.save()
+    _thumbnail_later(photo)
+    return photo
 
 
 def citizen_photo_decide(photo: CitizenPhoto, *, decision: str, user, allowed_ids: list[int]) -> CitizenPhoto:

@@ -14,13 +14,38 @@ from twinning.uploads import validate_image
 https_only = URLValidator(schemes=["https"], message=_("Enter a link that starts with https://."))
 
 
-class Story(models.Model):
+class PhotoRecord(models.Model):
+    """What every uploaded photo carries: its thumbnail (made by a background task) and the consent
+    recorded when it shows children."""
+
+    thumbnail = models.ImageField(upload_to="community/thumbnails/", blank=True, editable=False)
+    shows_minors = models.BooleanField(_("the photo shows children under 18"), default=False)
+    minors_consent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    minors_consent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def small_url(self) -> str:
+        """The thumbnail's address once the background task made it, else the photo's own."""
+        if self.thumbnail:
+            return self.thumbnail.url
+        original = getattr(self, self.IMAGE_FIELD)
+        return original.url if original else ""
+
+
+class Story(PhotoRecord):
     """A good practice, campaign or digital story that a member municipality publishes."""
 
     class Kind(models.TextChoices):
         PRACTICE = "practice", _("Good practice")
         CAMPAIGN = "campaign", _("Campaign")
         DIGITAL_STORY = "digital_story", _("Digital story")
+
+    IMAGE_FIELD = "photo"
 
     partnership = models.ForeignKey("foundation.Partnership", on_delete=models.CASCADE, related_name="stories")
     municipality = models.ForeignKey("foundation.Municipality", on_delete=models.CASCADE, related_name="stories")
@@ -95,8 +120,10 @@ class Hero(models.Model):
         return self.name
 
 
-class SdgPhoto(models.Model):
+class SdgPhoto(PhotoRecord):
     """The 17-photo project: one photo per SDG and municipality."""
+
+    IMAGE_FIELD = "image"
 
     municipality = models.ForeignKey("foundation.Municipality", on_delete=models.CASCADE, related_name="sdg_photos")
     goal = models.ForeignKey("sdg.Goal", on_delete=models.PROTECT, related_name="+", verbose_name=_("SDG"))
@@ -115,8 +142,10 @@ class SdgPhoto(models.Model):
         return self.caption
 
 
-class CitizenPhoto(models.Model):
+class CitizenPhoto(PhotoRecord):
     """An SDG picture sent in by a citizen; shown only after a coordinator of its municipality approves it."""
+
+    IMAGE_FIELD = "image"
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for moderation")

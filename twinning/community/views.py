@@ -116,7 +116,8 @@ def story_edit(request, slug: str, pk: int):
                     data=form.cleaned_data,
                     sdgs=form.cleaned_data["sdgs"],
                     allowed_ids=[*allowed_ids, story.municipality_id],
-                    photo=request.FILES.get("photo"),
+                    photo=form.cleaned_data["photo"] if "photo" in request.FILES else None,
+                    user=request.user,
                 )
             except EditConflict as conflict:
                 current = conflict.current
@@ -242,6 +243,8 @@ def photo_upload(request, slug: str):
                 image=form.cleaned_data["image"],
                 caption=form.cleaned_data["caption"],
                 allowed_ids=allowed_ids,
+                shows_minors=form.cleaned_data["shows_minors"],
+                user=request.user,
             )
         except actions.CommunityError as exc:
             form.add_error("municipality", str(exc))
@@ -267,6 +270,7 @@ def citizen_photo_submit(request, slug: str):
                 caption=form.cleaned_data["caption"],
                 user=request.user,
                 allowed_ids=allowed_ids,
+                shows_minors=form.cleaned_data["shows_minors"],
             )
         except actions.CommunityError as exc:
             form.add_error("municipality", str(exc))
