@@ -6,7 +6,21 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from twinning.community.models import CitizenPhoto, Hero, PhotoRecord, SdgPhoto, Story
+from twinning.community.models import (
+    Challenge,
+    CitizenPhoto,
+    Comment,
+    Contribution,
+    Hero,
+    Moderated,
+    PhotoRecord,
+    Post,
+    Reaction,
+    Report,
+    SdgPhoto,
+    Story,
+)
+from twinning.community.scoreboard import phase
 from twinning.community.tasks import make_thumbnail
 from twinning.foundation.concurrency import save_versioned
 from twinning.foundation.models import Municipality, Partnership
@@ -175,3 +189,120 @@ def citizen_photo_decide(photo: CitizenPhoto, *, decision: str, user, allowed_id
     photo.decided_at = timezone.now()
     photo.save(update_fields=["status", "decided_by", "decided_at"])
     return photo
+
+
+# --- Challenges ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def challenge_create(*, partnership: Partnership, user, data: dict, sdgs: SdgSelection) -> Challenge:
+    """A challenge between the members; their populations are kept as they are today, so the
+    results of a finished challenge never change afterwards."""
+    if data["ends_on"] < data["starts_on"]:
+        raise CommunityError(_("The challenge must end on or after the day it starts."))
+    members = Municipality.objects.filter(partnership_memberships__partnership=partnership)
+    challenge = Challenge.objects.create(
+        partnership=partnership,
+        created_by=user,
+        populations={str(m.pk): m.population for m in members},
+        **{k: data[k] for k in ["title", "description", "measure", "unit", "starts_on", "ends_on", "scoring"]},
+    )
+    set_links(challenge, sdgs)
+    return challenge
+
+
+@transaction.atomic
+def contribution_log(
+    challenge: Challenge, *, user, data: dict, allowed_ids: list[int], today, photo=None
+) -> Contribution:
+    if data["municipality"].pk not in allowed_ids:
+        raise CommunityError(_("You can only log contributions for a municipality you belong to."))
+    if phase(challenge.starts_on, challenge.ends_on, today) != "running":
+        raise CommunityError(
+            _("This challenge takes contributions from %(start)s to %(end)s only.")
+            % {"start": challenge.starts_on.isoformat(), "end": challenge.ends_on.isoformat()}
+        )
+    if not (challenge.starts_on <= data["contributed_on"] <= min(challenge.ends_on, today)):
+        raise CommunityError(_("Choose a date within the challenge period, not in the future."))
+    contribution = Contribution(
+        challenge=challenge,
+        author=user,
+        municipality=data["municipality"],
+        amount=data["amount"],
+        contributed_on=data["contributed_on"],
+        note=data.get("note") or "",
+        photo_caption=data.get("photo_caption") or "",
+    )
+    if photo:
+        contribution.photo = photo
+        _record_photo(contribution, shows_minors=data.get("shows_minors"), user=user)
+    contribution.save()
+    if photo:
+        _thumbnail_later(contribution)
+    return contribution
+
+
+# --- Joint feed: posts, comments, reactions, reports, moderation --------------------------
+
+
+@transaction.atomic
+def post_create(*, partnership: Partnership, author, data: dict, allowed_ids: list[int], photo=None) -> Post:
+    if data["municipality"].pk not in allowed_ids:
+        raise CommunityError(_("You can only post for a member municipality where you work."))
+    post = Post(
+        partnership=partnership,
+        author=author,
+        municipality=data["municipality"],
+        text=data["text"],
+        visibility=data["visibility"],
+        photo_caption=data.get("photo_caption") or "",
+    )
+    if photo:
+        post.photo = photo
+        _record_photo(post, shows_minors=data.get("shows_minors"), user=author)
+    post.save()
+    if photo:
+        _thumbnail_later(post)
+    return post
+
+
+def comment_add(*, partnership: Partnership, author, text: str, post: Post | None = None, story: Story | None = None):
+    if (post is None) == (story is None):
+        raise CommunityError(_("A comment belongs to one post or one story."))
+    if not text.strip():
+        raise CommunityError(_("Write a comment first."))
+    return Comment.objects.create(partnership=partnership, author=author, text=text.strip(), post=post, story=story)
+
+
+def reaction_toggle(post: Post, *, user, kind: str) -> bool:
+    """Add the reaction, or take it back when the user had already given it; True when it is now given."""
+    if kind not in Reaction.Kind.values:
+        raise CommunityError(_("Choose one of the reactions."))
+    deleted, _rows = Reaction.objects.filter(post=post, user=user, kind=kind).delete()
+    if deleted:
+        return False
+    Reaction.objects.get_or_create(post=post, user=user, kind=kind)
+    return True
+
+
+def report_file(*, partnership: Partnership, reporter, reason: str, post: Post | None = None, comment=None) -> Report:
+    if not reason.strip():
+        raise CommunityError(_("Tell the coordinators what is wrong."))
+    return Report.objects.create(
+        partnership=partnership, reporter=reporter, reason=reason.strip(), post=post, comment=comment
+    )
+
+
+@transaction.atomic
+def moderate(item: Moderated, *, user, hide: bool, reason: str = "") -> Moderated:
+    """Hide with a reason or restore; either way the open reports about the item are resolved."""
+    if hide and not reason.strip():
+        raise CommunityError(_("Give a reason for hiding it; the author sees it."))
+    now = timezone.now()
+    item.hidden_at = now if hide else None
+    item.hidden_by = user if hide else None
+    item.hidden_reason = reason.strip() if hide else ""
+    item.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    reports = Report.objects.filter(resolved_at__isnull=True, **{item._meta.model_name: item})
+    reports.update(resolved_at=now, resolved_by=user)
+    return item

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from twinning.community.models import CitizenPhoto, Hero, SdgPhoto, Story
+from twinning.community.models import (
+    Challenge,
+    CitizenPhoto,
+    Comment,
+    Contribution,
+    DigestPreference,
+    Hero,
+    Post,
+    Reaction,
+    Report,
+    SdgPhoto,
+    Story,
+)
 from twinning.foundation.models import Municipality
 from twinning.sdg.forms import SdgLinkField
 from twinning.sdg.selectors import all_goals
@@ -169,3 +182,90 @@ class ModerationForm(forms.Form):
     decision = forms.ChoiceField(
         choices=[(CitizenPhoto.Status.APPROVED, _("Approve")), (CitizenPhoto.Status.REJECTED, _("Reject"))]
     )
+
+
+class ChallengeForm(forms.ModelForm):
+    sdgs = SdgLinkField(label=_("SDGs and targets"))
+
+    class Meta:
+        model = Challenge
+        fields = ["title", "description", "measure", "unit", "starts_on", "ends_on", "scoring"]
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}),
+            "ends_on": forms.DateInput(attrs={"type": "date"}),
+        }
+        help_texts = {"scoring": _("Per 1,000 inhabitants uses each municipality's population as recorded today.")}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("starts_on") and cleaned.get("ends_on") and cleaned["ends_on"] < cleaned["starts_on"]:
+            self.add_error("ends_on", _("The challenge must end on or after the day it starts."))
+        return cleaned
+
+
+class ContributionForm(PhotoFormMixin, forms.ModelForm):
+    image_field = "photo"
+    municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects.none())
+
+    class Meta:
+        model = Contribution
+        fields = ["municipality", "amount", "contributed_on", "note", "photo", "photo_caption"]
+        widgets = {"contributed_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, municipalities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = (
+            municipalities if municipalities is not None else Municipality.objects.none()
+        )
+        self.add_photo_fields()
+
+    def clean_photo(self):
+        return self.clean_photo_upload()
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_minors_consent(cleaned)
+        if cleaned.get("photo") and not cleaned.get("photo_caption"):
+            self.add_error("photo_caption", _("Describe the photo in a caption."))
+        return cleaned
+
+
+class PostForm(ContributionForm):
+    class Meta:
+        model = Post
+        fields = ["municipality", "text", "photo", "photo_caption", "visibility"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+
+class CommentForm(forms.ModelForm):
+    class Meta:
+        model = Comment
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        labels = {"text": _("Your comment")}
+
+
+class ReportForm(forms.ModelForm):
+    class Meta:
+        model = Report
+        fields = ["reason"]
+        widgets = {"reason": forms.Textarea(attrs={"rows": 3})}
+
+
+class HideForm(forms.Form):
+    action = forms.ChoiceField(choices=[("hide", _("Hide")), ("restore", _("Restore"))])
+    reason = forms.CharField(label=_("Reason for hiding"), max_length=300, required=False)
+
+
+class ReactionForm(forms.Form):
+    kind = forms.ChoiceField(choices=Reaction.Kind.choices)
+
+
+class DigestPreferenceForm(forms.ModelForm):
+    class Meta:
+        model = DigestPreference
+        fields = ["enabled"]
+
+
+class ExhibitForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language of the panels"), choices=settings.LANGUAGES)

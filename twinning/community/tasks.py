@@ -1,8 +1,11 @@
-"""Background work of the community app (django-tasks): thumbnails of uploaded photos."""
+"""Background work of the community app (django-tasks): thumbnails of uploaded photos, the members' digest."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.apps import apps
+from django.utils import timezone
 from django_tasks import task
 
 from twinning.uploads import thumbnail
@@ -35,3 +38,12 @@ def make_thumbnail(label: str, pk: int) -> str:
     if old and old != record.thumbnail.name:
         record.thumbnail.storage.delete(old)
     return record.thumbnail.name
+
+
+@task()
+def send_digests(now_iso: str | None = None) -> int:
+    """One digest e-mail per member who did not opt out and has something new; returns how many were sent."""
+    from twinning.community import digest
+
+    now = dt.datetime.fromisoformat(now_iso) if now_iso else timezone.now()
+    return digest.send_all(now)

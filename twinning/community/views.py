@@ -9,12 +9,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from twinning.community import actions, selectors
 from twinning.community.forms import (
     CitizenPhotoForm,
+    CommentForm,
     HeroForm,
     ModerationForm,
     SdgPhotoForm,
@@ -62,6 +64,10 @@ def story_list(request, slug: str):
 
 def story_detail(request, slug: str, pk: int):
     story = policy.get_story_for_user(request.user, slug, pk)
+    moderator = policy.can_moderate_feed(request.user, story.partnership)
+    comments = selectors.comments_of(story=story, moderator=moderator)
+    for comment in comments:
+        comment.html = render_markdown(comment.text)
     return render(
         request,
         "community/story_detail.html",
@@ -71,6 +77,10 @@ def story_detail(request, slug: str, pk: int):
             "body": render_markdown(story.text),
             "links": list(story.sdg_links.select_related("goal", "target").order_by("goal__number")),
             "can_edit": policy.can_edit_story(request.user, story),
+            "comments": comments,
+            "comment_form": CommentForm() if policy.can_comment(request.user, story.partnership) else None,
+            "comment_url": reverse("community:story_comment", args=[story.partnership.slug, story.pk]),
+            "signed_in": request.user.is_authenticated,
         },
     )
 
