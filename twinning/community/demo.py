@@ -254,7 +254,7 @@ CHALLENGES = [
         -10,
         20,
         (3, 11, 13),
-        [("lommel", "1250", 8), ("ongwediva", "980", 7), ("lommel", "430", 2), ("ongwediva", "610", 1)],
+        [("lommel", "1250", 8), ("ongwediva", "980", 7), ("lommel", "430", 2), ("ongwediva", "810", 1)],
     ),
     (
         "Trees planted in the rainy season (demo)",

@@ -35,5 +35,5 @@ def exhibit_pdf(request, slug: str):
             }
         )
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{partnership.slug}-sdg-exhibit-{language}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{partnership.slug}-sdg-exhibit-{language}.pdf"'
     return response
