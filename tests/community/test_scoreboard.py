@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from twinning.community.scoreboard import phase, score, standings
@@ -56,6 +56,7 @@ amounts = st.dictionaries(st.integers(1, 6), st.integers(0, 1_000_000).map(lambd
 populations = st.dictionaries(st.integers(1, 6), st.one_of(st.none(), st.integers(1, 500_000)), max_size=6)
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)  # CI machines are shared and slow
 @given(amounts, populations, st.booleans())
 def test_every_member_appears_once_and_ranks_follow_the_scores(totals, pops, per_capita):
     members = [1, 2, 3, 4, 5, 6]

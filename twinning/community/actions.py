@@ -48,6 +48,18 @@ def _thumbnail_later(record: PhotoRecord) -> None:
     make_thumbnail.enqueue(record._meta.label_lower, record.pk)
 
 
+def _save_with_photo(record, photo, *, shows_minors: bool, user):
+    """Save a new record whose image field is named ``IMAGE_FIELD``, with its photo (if any), the
+    consent for children on it, and a thumbnail queued."""
+    if photo:
+        setattr(record, record.IMAGE_FIELD, photo)
+        _record_photo(record, shows_minors=shows_minors, user=user)
+    record.save()
+    if photo:
+        _thumbnail_later(record)
+    return record
+
+
 def _check_member(partnership: Partnership, municipality: Municipality, allowed_ids: list[int]) -> None:
     if municipality.pk not in allowed_ids:
         raise CommunityError(_("You can only publish for a member municipality where you work."))
@@ -61,13 +73,8 @@ def story_create(
     story = Story(partnership=partnership, author=author, **{k: data.get(k) for k in STORY_FIELDS})
     story.video_url = story.video_url or ""
     story.photo_caption = story.photo_caption or ""
-    if photo:
-        story.photo = photo
-        _record_photo(story, shows_minors=data.get("shows_minors"), user=author)
-    story.save()
+    _save_with_photo(story, photo, shows_minors=data.get("shows_minors"), user=author)
     set_links(story, sdgs)
-    if photo:
-        _thumbnail_later(story)
     return story
 
 
@@ -233,13 +240,7 @@ def contribution_log(
         note=data.get("note") or "",
         photo_caption=data.get("photo_caption") or "",
     )
-    if photo:
-        contribution.photo = photo
-        _record_photo(contribution, shows_minors=data.get("shows_minors"), user=user)
-    contribution.save()
-    if photo:
-        _thumbnail_later(contribution)
-    return contribution
+    return _save_with_photo(contribution, photo, shows_minors=data.get("shows_minors"), user=user)
 
 
 # --- Joint feed: posts, comments, reactions, reports, moderation --------------------------
@@ -257,13 +258,7 @@ def post_create(*, partnership: Partnership, author, data: dict, allowed_ids: li
         visibility=data["visibility"],
         photo_caption=data.get("photo_caption") or "",
     )
-    if photo:
-        post.photo = photo
-        _record_photo(post, shows_minors=data.get("shows_minors"), user=author)
-    post.save()
-    if photo:
-        _thumbnail_later(post)
-    return post
+    return _save_with_photo(post, photo, shows_minors=data.get("shows_minors"), user=author)
 
 
 def comment_add(*, partnership: Partnership, author, text: str, post: Post | None = None, story: Story | None = None):
