@@ -173,3 +173,23 @@ def test_the_feed_shows_the_newest_twenty_posts_per_page(client, world):
     first = client.get(reverse("community:feed", args=["a-b"])).content.decode()
     second = client.get(reverse("community:feed", args=["a-b"]) + "?page=2").content.decode()
     assert "Post number 24" in first and "Post number 4" in second and "Post number 24" not in second
+
+
+def test_the_author_sees_their_hidden_post_with_the_reason_and_others_do_not(client, world):
+    post = _post(world, text="Off-topic advert")
+    mine = Comment.objects.create(partnership=world["partnership"], post=post, author=world["citizen"], text="Buy now")
+    client.force_login(world["coordinator_a"])
+    page = client.get(reverse("community:post", args=["a-b", post.pk])).content.decode()
+    assert reverse("community:feed_moderate", args=["a-b", "comment", mine.pk]) in page, "hide a comment in place"
+    client.post(reverse("community:feed_moderate", args=["a-b", "post", post.pk]), {"action": "hide", "reason": "Ads"})
+    client.post(
+        reverse("community:feed_moderate", args=["a-b", "comment", mine.pk]), {"action": "hide", "reason": "Spam"}
+    )
+    client.force_login(world["staff_a"])  # the post's author
+    page = client.get(reverse("community:post", args=["a-b", post.pk])).content.decode()
+    assert "Hidden by a coordinator: Ads" in page and "Buy now" not in page
+    client.force_login(world["citizen"])  # the comment's author
+    assert client.get(reverse("community:post", args=["a-b", post.pk])).status_code == 404
+    client.force_login(world["coordinator_b"])
+    page = client.get(reverse("community:post", args=["a-b", post.pk])).content.decode()
+    assert "Hidden by a coordinator: Spam" in page

@@ -148,11 +148,14 @@ def reaction_counts(posts: list[Post], user) -> None:
         ]
 
 
-def comments_of(*, post: Post | None = None, story: Story | None = None, moderator: bool = False) -> list[Comment]:
-    """Visible comments, oldest first; moderators also see hidden ones, marked."""
+def comments_of(
+    *, post: Post | None = None, story: Story | None = None, moderator: bool = False, user=None
+) -> list[Comment]:
+    """Visible comments, oldest first; moderators and each comment's author also see hidden ones, marked."""
     queryset = Comment.objects.filter(post=post) if post is not None else Comment.objects.filter(story=story)
     if not moderator:
-        queryset = queryset.filter(hidden_at__isnull=True)
+        own = Q(author_id=user.pk) if user is not None and user.is_authenticated else Q(pk__in=[])
+        queryset = queryset.filter(Q(hidden_at__isnull=True) | own)
     return list(queryset.select_related("author"))
 
 

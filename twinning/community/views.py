@@ -65,7 +65,7 @@ def story_list(request, slug: str):
 def story_detail(request, slug: str, pk: int):
     story = policy.get_story_for_user(request.user, slug, pk)
     moderator = policy.can_moderate_feed(request.user, story.partnership)
-    comments = selectors.comments_of(story=story, moderator=moderator)
+    comments = selectors.comments_of(story=story, moderator=moderator, user=request.user)
     for comment in comments:
         comment.html = render_markdown(comment.text)
     return render(
@@ -80,6 +80,7 @@ def story_detail(request, slug: str, pk: int):
             "comments": comments,
             "comment_form": CommentForm() if policy.can_comment(request.user, story.partnership) else None,
             "comment_url": reverse("community:story_comment", args=[story.partnership.slug, story.pk]),
+            "can_moderate": moderator,
             "signed_in": request.user.is_authenticated,
         },
     )

@@ -88,7 +88,7 @@ def post_detail(request, slug: str, pk: int, comment_form=None):
             "partnership": partnership,
             "post": post,
             "body": render_markdown(post.text),
-            "comments": _rendered(selectors.comments_of(post=post, moderator=moderator)),
+            "comments": _rendered(selectors.comments_of(post=post, moderator=moderator, user=request.user)),
             "comment_form": comment_form or (CommentForm() if may_comment else None),
             "comment_url": reverse("community:post_comment", args=[partnership.slug, post.pk]),
             "can_moderate": moderator,

@@ -529,15 +529,16 @@ def posts_visible_to(user, partnership: Partnership):
 
 
 def get_post_for_user(user, slug: str, pk: int):
-    """A visible post; hidden posts only for the partnership's moderators; 404 otherwise."""
+    """A visible post; hidden posts only for the partnership's moderators and their author; 404 otherwise."""
     from twinning.community.models import Post
 
     partnership = get_partnership_for_user(user, slug)
-    queryset = (
-        Post.objects.filter(partnership=partnership)
-        if can_moderate_feed(user, partnership)
-        else posts_visible_to(user, partnership)
-    )
+    if can_moderate_feed(user, partnership):
+        queryset = Post.objects.filter(partnership=partnership)
+    else:
+        queryset = posts_visible_to(user, partnership)
+        if user.is_authenticated:  # authors see their own hidden post, with the reason
+            queryset = queryset | Post.objects.filter(partnership=partnership, author_id=user.pk)
     try:
         post = queryset.select_related("municipality", "author").get(pk=pk)
     except Post.DoesNotExist as exc:
