@@ -9,7 +9,15 @@ import re
 from playwright.sync_api import expect
 
 from tests.community.images import gps_of, jpeg_with_gps
-from tests.e2e.conftest import E2E_DB, assert_accessible, log_in, measure_page_weight, outside_browser_loop, seed_demo
+from tests.e2e.conftest import (
+    E2E_DB,
+    PAGE_WEIGHT_PROPERTY,
+    assert_accessible,
+    log_in,
+    measure_page_weight,
+    outside_browser_loop,
+    seed_demo,
+)
 from tests.e2e.journeys import PARTNERSHIP, goto_ok, path_of, second_person, seed_app_demo
 
 pytestmark = E2E_DB
@@ -39,7 +47,9 @@ def _photo_file(tmp_path):
     return path
 
 
-def test_harelbeke_posts_a_story_without_gps_and_eenhanas_coordinator_comments(page, browser, site, tmp_path):
+def test_harelbeke_posts_a_story_without_gps_and_eenhanas_coordinator_comments(
+    page, browser, site, tmp_path, record_property
+):
     seed_demo()
     seed_app_demo("community")
     _person(HARELBEKE_STAFF, "harelbeke", "staff")
@@ -47,6 +57,7 @@ def test_harelbeke_posts_a_story_without_gps_and_eenhanas_coordinator_comments(p
     log_in(page, HARELBEKE_STAFF)
     weight = measure_page_weight(page, f"{TWINNING}/stories/")
     assert weight.total < 60 * 1024, weight.report()
+    record_property(PAGE_WEIGHT_PROPERTY, (f"{TWINNING}/stories/", weight.total))
     assert_accessible(page)
     page.get_by_role("link", name="Publish a story").click()
     form = page.locator("main form.form")
@@ -79,6 +90,7 @@ def test_harelbeke_posts_a_story_without_gps_and_eenhanas_coordinator_comments(p
 
     weight = measure_page_weight(page, f"/en/partnerships/{PARTNERSHIP}/feed/")
     assert weight.total < 60 * 1024, weight.report()
+    record_property(PAGE_WEIGHT_PROPERTY, (f"/en/partnerships/{PARTNERSHIP}/feed/", weight.total))
     assert_accessible(page)
 
 
