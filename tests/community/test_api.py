@@ -35,3 +35,50 @@ def test_the_api_filters_stories_by_sdg(client, world):
 def test_the_stories_endpoint_is_in_the_openapi_document(client):
     document = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/community/stories" in document["paths"]
+
+
+def test_heroes_photos_and_challenges_of_public_partnerships_are_in_the_api_and_the_openapi_document(client, world):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tests.community.conftest import png
+    from tests.community.factories import HeroFactory
+    from twinning.community import actions
+    from twinning.community.models import Challenge, Contribution
+
+    HeroFactory(municipality=world["a"], name="Open hero")
+    HeroFactory(municipality=world["c"], name="Hidden hero")
+    actions.sdg_photo_set(
+        municipality=world["a"], goal_number=6, image=png(), caption="Tower", allowed_ids=[world["a"].pk]
+    )
+    today = timezone.localdate()
+    challenge = Challenge.objects.create(
+        partnership=world["partnership"],
+        title="Cycle",
+        measure="km cycled",
+        unit="km",
+        starts_on=today - dt.timedelta(days=1),
+        ends_on=today + dt.timedelta(days=1),
+        scoring="per_capita",
+        populations={str(world["a"].pk): 20000, str(world["b"].pk): None},
+    )
+    Challenge.objects.create(
+        partnership=world["private"], title="Secret", measure="x", unit="x", starts_on=today, ends_on=today
+    )
+    Contribution.objects.create(challenge=challenge, municipality=world["a"], amount=50, contributed_on=today)
+    heroes = client.get("/api/v1/community/heroes").json()
+    assert [h["name"] for h in heroes["items"]] == ["Open hero"]
+    photos = client.get("/api/v1/community/photos?sdg=6").json()["items"]
+    assert [(p["municipality"], p["sdg"], p["caption"]) for p in photos] == [("town-a", 6, "Tower")]
+    assert photos[0]["thumbnail_url"].startswith("/media/community/thumbnails/")
+    listed = client.get("/api/v1/community/challenges").json()["items"]
+    assert [(c["title"], c["phase"]) for c in listed] == [("Cycle", "running")]
+    detail = client.get(f"/api/v1/community/challenges/{challenge.pk}").json()
+    assert detail["standings"][0] == {"municipality": "town-a", "total": "50.00", "score": "2.50", "rank": 1}
+    assert detail["standings"][1]["score"] is None
+    secret = Challenge.objects.get(title="Secret")
+    assert client.get(f"/api/v1/community/challenges/{secret.pk}").status_code == 404
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    for path in ["stories", "heroes", "photos", "challenges", "challenges/{challenge_id}"]:
+        assert f"/api/v1/community/{path}" in paths

@@ -12,3 +12,9 @@ class CommunityConfig(AppConfig):
         from twinning.foundation.slots import PartnershipPanel, register_panel
 
         register_panel(PartnershipPanel("stories", "community/panel.html", latest_stories_panel, order=70))
+
+        from twinning.community.digest_sources import new_comments, new_posts
+        from twinning.foundation.digest import DigestSource, register_digest_source
+
+        register_digest_source(DigestSource("feed", _("New posts in the joint feed"), new_posts, order=10))
+        register_digest_source(DigestSource("comments", _("New comments"), new_comments, order=20))

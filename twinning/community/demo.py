@@ -1,4 +1,4 @@
-"""Demo stories, SDG heroes and 17-photo project entries (all marked is_demo).
+"""Demo stories, SDG heroes, the 17-photo project, challenges and a joint feed (all marked is_demo).
 
 The stories retell practices from the publication (Bierbeek's water hike, the joint
 Harelbeke–Eenhana page, the Tambacounda digital-storytelling workshop, the Lommel–Ongwediva youth
@@ -6,19 +6,35 @@ exchange with tree planting); the heroes are invented people and groups. No vide
 invented: the stories that mention clips leave the video field empty. The photos are plain
 coloured PNGs drawn with Pillow in the SDG's colour, captioned as demo images; the
 demo citizen of Lommel has one approved and one waiting picture.
-Idempotent; ``scale`` > 1 adds more stories and heroes to Lommel–Ongwediva for query-count tests.
+The 17-photo project is complete (17 generated images per municipality) for Lommel–Ongwediva and
+Harelbeke–Eenhana. Lommel–Ongwediva has one running challenge (per 1,000 inhabitants) and one
+finished one, with invented contributions, and a joint feed with comments and reactions by the
+demo people; Harelbeke–Eenhana has a few posts too.
+Idempotent; ``scale`` > 1 adds more stories, heroes and posts to Lommel–Ongwediva for query-count tests.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from PIL import Image
 
-from twinning.community.models import CitizenPhoto, Hero, SdgPhoto, Story
+from twinning.community.models import (
+    Challenge,
+    CitizenPhoto,
+    Comment,
+    Contribution,
+    Hero,
+    Post,
+    Reaction,
+    SdgPhoto,
+    Story,
+)
 from twinning.foundation.models import Municipality, Partnership
 from twinning.sdg.links import SdgSelection, set_links
 from twinning.sdg.models import Goal
@@ -164,7 +180,7 @@ def seed(scale: int = 1) -> None:
                     "is_demo": True,
                 },
             )
-    for municipality, goal, caption in PHOTOS:
+    for municipality, goal, caption in _all_photos():
         if municipality not in municipalities:
             continue
         photo = SdgPhoto.objects.filter(municipality=municipalities[municipality], goal=goals[goal]).first()
@@ -176,6 +192,8 @@ def seed(scale: int = 1) -> None:
         photo.save()
     for caption, goal, status in CITIZEN_PHOTOS:
         _citizen_photo(municipalities.get("lommel"), goals[goal], caption, status)
+    _challenges(partnerships.get("lommel-ongwediva"), municipalities)
+    _feed(partnerships, municipalities)
     _extra(scale, partnerships.get("lommel-ongwediva"), municipalities, goals)
 
 
@@ -204,7 +222,158 @@ def _citizen_photo(municipality, goal, caption: str, status: str) -> None:
 
 
 def _used_slugs() -> set[str]:
-    return {row[1] for row in STORIES} | {row[0] for row in HEROES}
+    return {row[1] for row in STORIES} | {row[0] for row in HEROES} | set(PHOTO_PROJECT)
+
+
+# the 17-photo project is complete for these municipalities (generated images in the SDG's colour)
+PHOTO_PROJECT = {"lommel": "Lommel", "ongwediva": "Ongwediva", "harelbeke": "Harelbeke", "eenhana": "Eenhana"}
+
+
+def _all_photos() -> list[tuple[str, int, str]]:
+    named = {(municipality, goal): caption for municipality, goal, caption in PHOTOS}
+    return [
+        (slug, goal, named.get((slug, goal), f"Demo image: SDG {goal} in {name}"))
+        for slug, name in PHOTO_PROJECT.items()
+        for goal in range(1, 18)
+    ]
+
+
+def _people() -> dict:
+    from twinning.accounts.models import User
+
+    return {user.email.split("@")[0]: user for user in User.objects.filter(email__endswith="@example.org")}
+
+
+# title, measure, unit, scoring, start (days from today), end, goals, contributions (municipality, amount, days ago)
+CHALLENGES = [
+    (
+        "Cycle to school and work (demo)",
+        "Kilometres cycled instead of driven",
+        "km",
+        Challenge.Scoring.PER_CAPITA,
+        -10,
+        20,
+        (3, 11, 13),
+        [("lommel", "1250", 8), ("ongwediva", "980", 7), ("lommel", "430", 2), ("ongwediva", "810", 1)],
+    ),
+    (
+        "Trees planted in the rainy season (demo)",
+        "Trees planted",
+        "trees",
+        Challenge.Scoring.ABSOLUTE,
+        -200,
+        -110,
+        (13, 15),
+        [("lommel", "310", 180), ("ongwediva", "420", 170), ("ongwediva", "150", 120)],
+    ),
+]
+
+
+def _challenges(partnership, municipalities: dict) -> None:
+    if partnership is None or not {"lommel", "ongwediva"} <= set(municipalities):
+        return
+    today = timezone.localdate()
+    for title, measure, unit, scoring, start, end, goals, contributions in CHALLENGES:
+        challenge, created = Challenge.objects.update_or_create(
+            partnership=partnership,
+            title=title,
+            defaults={
+                "description": "Invented figures for the demonstration.",
+                "measure": measure,
+                "unit": unit,
+                "scoring": scoring,
+                "starts_on": today + dt.timedelta(days=start),
+                "ends_on": today + dt.timedelta(days=end),
+                "populations": {
+                    str(municipalities[slug].pk): municipalities[slug].population for slug in ("lommel", "ongwediva")
+                },
+                "is_demo": True,
+            },
+        )
+        set_links(challenge, SdgSelection(goals=frozenset(goals)))
+        if created or not challenge.contributions.exists():
+            Contribution.objects.bulk_create(
+                Contribution(
+                    challenge=challenge,
+                    municipality=municipalities[slug],
+                    amount=Decimal(amount),
+                    contributed_on=today - dt.timedelta(days=days_ago),
+                    is_demo=True,
+                )
+                for slug, amount, days_ago in contributions
+            )
+
+
+# partnership, municipality, author (e-mail name), visibility, text, comments [(author, text)], reactions [(person, kind)]
+POSTS = [
+    (
+        "lommel-ongwediva", "lommel", "staff.lommel", Post.Visibility.PUBLIC,
+        "The **cycle challenge** has started: every kilometre to school or work counts. Log yours on the challenge page!",
+        [("coordinator.ongwediva", "Ongwediva's schools joined today. The pupils want to beat Lommel per inhabitant!"),
+         ("citizen.lommel", "Our street cycles together on Wednesdays.")],
+        [("coordinator.ongwediva", "like"), ("citizen.lommel", "inspiring")],
+    ),
+    (
+        "lommel-ongwediva", "ongwediva", "coordinator.ongwediva", Post.Visibility.PUBLIC,
+        "The school tree nursery in Ongwediva has 400 seedlings ready for the rainy season.",
+        [("coordinator.lommel", "Wonderful. Shall we plan a joint planting day during the next visit?")],
+        [("coordinator.lommel", "thanks"), ("staff.lommel", "like")],
+    ),
+    (
+        "lommel-ongwediva", "lommel", "coordinator.lommel", Post.Visibility.MEMBERS,
+        "Draft programme for the youth exchange is in the shared folder; comments before Friday please.",
+        [("coordinator.ongwediva", "Read it, two small remarks sent by e-mail.")],
+        [],
+    ),
+    (
+        "harelbeke-eenhana", "harelbeke", "coordinator.harelbeke", Post.Visibility.PUBLIC,
+        "Our joint page now also shares news from the environment and youth departments of both towns.",
+        [],
+        [],
+    ),
+]  # fmt: skip
+
+
+def _feed(partnerships: dict, municipalities: dict) -> None:
+    people = _people()
+    now = timezone.now()
+    for index, (slug, municipality, author, visibility, text, comments, reactions) in enumerate(POSTS):
+        if slug not in partnerships or municipality not in municipalities:
+            continue
+        post, created = Post.objects.get_or_create(
+            partnership=partnerships[slug],
+            text=text,
+            defaults={
+                "municipality": municipalities[municipality],
+                "author": people.get(author),
+                "visibility": visibility,
+                "created_at": now - dt.timedelta(hours=6 * (len(POSTS) - index)),
+                "is_demo": True,
+            },
+        )
+        if not created:
+            continue
+        for number, (person, comment) in enumerate(comments):
+            Comment.objects.create(
+                partnership=post.partnership,
+                post=post,
+                author=people.get(person),
+                text=comment,
+                created_at=post.created_at + dt.timedelta(minutes=30 * (number + 1)),
+                is_demo=True,
+            )
+        Reaction.objects.bulk_create(
+            [Reaction(post=post, user=people[person], kind=kind) for person, kind in reactions if person in people]
+        )
+    story = Story.objects.filter(partnership__slug="lommel-ongwediva", is_demo=True).order_by("pk").first()
+    if story and "coordinator.ongwediva" in people and not story.comments.exists():
+        Comment.objects.create(
+            partnership=story.partnership,
+            story=story,
+            author=people["coordinator.ongwediva"],
+            text="The trees planted during the exchange are growing well in Ongwediva.",
+            is_demo=True,
+        )
 
 
 def _extra(scale: int, partnership, municipalities: dict, goals: dict) -> None:
@@ -229,3 +398,10 @@ def _extra(scale: int, partnership, municipalities: dict, goals: dict) -> None:
         )
         _citizen_photo(municipalities["lommel"], goals[1 + index % 17], f"Demo load picture {index + 1}", "approved")
         _citizen_photo(municipalities["lommel"], goals[1 + index % 17], f"Demo load waiting {index + 1}", "pending")
+        post, created = Post.objects.get_or_create(
+            partnership=partnership,
+            text=f"Demo load post {index + 1}",
+            defaults={"municipality": municipalities["lommel"], "is_demo": True},
+        )
+        if created:
+            Comment.objects.create(partnership=partnership, post=post, text="Demo load comment", is_demo=True)

@@ -9,12 +9,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from twinning.community import actions, selectors
 from twinning.community.forms import (
     CitizenPhotoForm,
+    CommentForm,
     HeroForm,
     ModerationForm,
     SdgPhotoForm,
@@ -62,6 +64,10 @@ def story_list(request, slug: str):
 
 def story_detail(request, slug: str, pk: int):
     story = policy.get_story_for_user(request.user, slug, pk)
+    moderator = policy.can_moderate_feed(request.user, story.partnership)
+    comments = selectors.comments_of(story=story, moderator=moderator, user=request.user)
+    for comment in comments:
+        comment.html = render_markdown(comment.text)
     return render(
         request,
         "community/story_detail.html",
@@ -71,6 +77,11 @@ def story_detail(request, slug: str, pk: int):
             "body": render_markdown(story.text),
             "links": list(story.sdg_links.select_related("goal", "target").order_by("goal__number")),
             "can_edit": policy.can_edit_story(request.user, story),
+            "comments": comments,
+            "comment_form": CommentForm() if policy.can_comment(request.user, story.partnership) else None,
+            "comment_url": reverse("community:story_comment", args=[story.partnership.slug, story.pk]),
+            "can_moderate": moderator,
+            "signed_in": request.user.is_authenticated,
         },
     )
 
@@ -116,7 +127,8 @@ def story_edit(request, slug: str, pk: int):
                     data=form.cleaned_data,
                     sdgs=form.cleaned_data["sdgs"],
                     allowed_ids=[*allowed_ids, story.municipality_id],
-                    photo=request.FILES.get("photo"),
+                    photo=form.cleaned_data["photo"] if "photo" in request.FILES else None,
+                    user=request.user,
                 )
             except EditConflict as conflict:
                 current = conflict.current
@@ -242,6 +254,8 @@ def photo_upload(request, slug: str):
                 image=form.cleaned_data["image"],
                 caption=form.cleaned_data["caption"],
                 allowed_ids=allowed_ids,
+                shows_minors=form.cleaned_data["shows_minors"],
+                user=request.user,
             )
         except actions.CommunityError as exc:
             form.add_error("municipality", str(exc))
@@ -267,6 +281,7 @@ def citizen_photo_submit(request, slug: str):
                 caption=form.cleaned_data["caption"],
                 user=request.user,
                 allowed_ids=allowed_ids,
+                shows_minors=form.cleaned_data["shows_minors"],
             )
         except actions.CommunityError as exc:
             form.add_error("municipality", str(exc))

@@ -491,11 +491,110 @@ def get_moderation_partnership(user, slug: str) -> Partnership:
     return partnership
 
 
+def can_manage_challenges(user, partnership: Partnership) -> bool:
+    """Coordinators of every member (and admins) set up challenges between the members."""
+    return can_edit_partnership(user, partnership)
+
+
+def contribution_municipality_ids(user, partnership: Partnership) -> list[int]:
+    """Members for which the user logs challenge contributions: participants of any role there."""
+    return citizen_photo_municipality_ids(user, partnership)
+
+
+def get_challenge_for_user(user, slug: str, pk: int):
+    """A challenge of a partnership the user may see; 404 otherwise."""
+    from twinning.community.models import Challenge
+
+    partnership = get_partnership_for_user(user, slug)
+    try:
+        challenge = Challenge.objects.get(pk=pk, partnership=partnership)
+    except Challenge.DoesNotExist as exc:
+        raise Http404 from exc
+    challenge.partnership = partnership
+    return challenge
+
+
+def is_partnership_member(user, partnership: Partnership) -> bool:
+    return is_platform_admin(user) or role_in_partnership(user, partnership) is not None
+
+
+def posts_visible_to(user, partnership: Partnership):
+    """Feed posts not hidden: public ones for everyone who sees the partnership, all for its members."""
+    from twinning.community.models import Post
+
+    queryset = Post.objects.filter(partnership=partnership, hidden_at__isnull=True)
+    if not is_partnership_member(user, partnership):
+        queryset = queryset.filter(visibility=Post.Visibility.PUBLIC)
+    return queryset
+
+
+def get_post_for_user(user, slug: str, pk: int):
+    """A visible post; hidden posts only for the partnership's moderators and their author; 404 otherwise."""
+    from twinning.community.models import Post
+
+    partnership = get_partnership_for_user(user, slug)
+    if can_moderate_feed(user, partnership):
+        queryset = Post.objects.filter(partnership=partnership)
+    else:
+        queryset = posts_visible_to(user, partnership)
+        if user.is_authenticated:  # authors see their own hidden post, with the reason
+            queryset = queryset | Post.objects.filter(partnership=partnership, author_id=user.pk)
+    try:
+        post = queryset.select_related("municipality", "author").get(pk=pk)
+    except Post.DoesNotExist as exc:
+        raise Http404 from exc
+    post.partnership = partnership
+    return post
+
+
+def can_post_in_feed(user, partnership: Partnership) -> bool:
+    """Staff and coordinators of a member post in the joint feed."""
+    return can_publish_story(user, partnership)
+
+
+def can_comment(user, partnership: Partnership) -> bool:
+    """Anyone with a role in a member municipality (citizens too) comments on posts and stories."""
+    return is_partnership_member(user, partnership)
+
+
+def can_moderate_feed(user, partnership: Partnership) -> bool:
+    """Coordinators of every member hide and restore posts and comments of the joint feed."""
+    return can_edit_partnership(user, partnership)
+
+
+def get_feed_partnership(user, slug: str, *, post: bool = False, comment: bool = False, moderate: bool = False):
+    """404 where the partnership is hidden; 403 where the user may not do what is asked."""
+    partnership = get_partnership_for_user(user, slug)
+    if (
+        (post and not can_post_in_feed(user, partnership))
+        or (comment and not can_comment(user, partnership))
+        or (moderate and not can_moderate_feed(user, partnership))
+    ):
+        raise PermissionDenied
+    return partnership
+
+
 def public_stories():
     """Published stories of public partnerships, for the open API."""
     from twinning.community.models import Story
 
     return Story.objects.filter(is_published=True, partnership__visibility=Partnership.Visibility.PUBLIC)
+
+
+def public_community(model):
+    """Heroes, SDG photos (of members of a public partnership) or challenges (of a public partnership), for the open API."""
+    public = Partnership.objects.filter(visibility=Partnership.Visibility.PUBLIC)
+    if hasattr(model, "partnership"):
+        return model.objects.filter(partnership__in=public.values("pk"))
+    return model.objects.filter(municipality__partnership_memberships__partnership__in=public.values("pk")).distinct()
+
+
+PERMISSIONS_COMMUNITY = {
+    "manage_challenges": can_manage_challenges,
+    "post_in_feed": can_post_in_feed,
+    "comment": can_comment,
+    "moderate_feed": can_moderate_feed,
+}
 
 
 # --- Citizen participation (twinning.participation) -----------------------------------
@@ -594,6 +693,7 @@ PERMISSIONS = {
     "edit_municipality": can_edit_municipality,
     "manage_people": can_manage_people,
     **PERMISSIONS_INDICATORS,
+    **PERMISSIONS_COMMUNITY,
     **PERMISSIONS_PARTICIPATION,
     **PERMISSIONS_CHAT,
     **PERMISSIONS_GAMES,
