@@ -74,13 +74,13 @@ def test_partners_select_an_indicator_and_staff_import_a_corrected_csv_seen_on_t
         expect(partner.get_by_role("status")).to_contain_text(f"{CODE} is selected by both partners.")
         expect(selection_row(partner)).to_contain_text("Selected (Ongwediva)")
 
-    # Lommel's staff import the figures of Lommel from a CSV file.
+    # Lommel's staff import the figures of Lommel from a CSV file, in the background.
     bad_file = tmp_path / "lommel-waste-water.csv"
     bad_file.write_text(BAD_CSV, encoding="utf-8")
     with second_person(browser, site, LOMMEL_STAFF) as staff:
         goto_ok(staff, INDICATORS)
         expect(staff.locator("main form", has=staff.get_by_role("button", name="Propose"))).to_have_count(0)
-        staff.get_by_role("link", name="Import values of Lommel from a CSV file").click()
+        staff.get_by_role("link", name="Import values of Lommel from a CSV or XLSX file").click()
         staff.wait_for_url(re.compile(r"/indicators/import/lommel/$"))
         expect(staff.locator("main")).to_contain_text(CODE)
         assert_accessible(staff)
@@ -111,8 +111,12 @@ def test_partners_select_an_indicator_and_staff_import_a_corrected_csv_seen_on_t
         expect(read.locator("tbody tr").nth(1)).to_contain_text("47.25")
         assert_accessible(staff)
         staff.get_by_role("button", name="Import all rows").click()
-        staff.wait_for_url(re.compile(rf"{re.escape(INDICATORS)}$"))
+        staff.wait_for_url(re.compile(r"/indicators/import/lommel/\d+/$"))
         expect(staff.get_by_role("status")).to_contain_text("Import done: 3 new values, 0 changed, 0 unchanged.")
+        expect(staff.get_by_role("progressbar", name="Import progress")).to_have_attribute("value", "100")
+        staff.reload()  # the page still knows where the import is
+        expect(staff.get_by_role("status")).to_contain_text("Import done: 3 new values, 0 changed, 0 unchanged.")
+        assert_accessible(staff)
 
         # The dashboard shows the indicator, Lommel's latest value and a progress status.
         staff.get_by_role("link", name="Dashboard", exact=True).click()

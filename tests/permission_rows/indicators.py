@@ -52,6 +52,30 @@ def rows(world) -> dict:
             ({"slug": public.slug}, only(members), "CSV of the figures: members"),
             ({"slug": private.slug}, not_ours, "CSV of another partnership"),
         ],
+        "indicators:export_xlsx": [
+            ({"slug": public.slug}, only(members), "XLSX of the figures: members"),
+            ({"slug": private.slug}, not_ours, "XLSX of another partnership"),
+        ],
+        "indicators:opensdg": [
+            ({"slug": public.slug, "pk": selected.pk, "municipality": a.slug}, only(members), "Open SDG file: members"),
+            (
+                {"slug": public.slug, "pk": selected.pk, "municipality": "nowhere"},
+                {**everyone(404), V: LOGIN},
+                "no such member",
+            ),
+        ],
+        "indicators:import_columns": [
+            (
+                {"slug": public.slug, "municipality": a.slug, "batch": batch.pk},
+                only({SA, CA, AD}),
+                "A maps its columns",
+            ),
+            (
+                {"slug": public.slug, "municipality": b.slug, "batch": batch.pk},
+                {**only({CB, AD}), CB: 404, AD: 404},
+                "A's import is not under B",
+            ),
+        ],
         "indicators:selection": [
             ({"slug": public.slug, "pk": selected.pk}, only(members), "selected indicator"),
             ({"slug": public.slug, "pk": 999999}, {**everyone(404), V: LOGIN}, "no such selection"),

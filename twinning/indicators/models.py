@@ -207,8 +207,19 @@ class Measurement(models.Model):
 
 
 class ImportBatch(models.Model):
-    """An uploaded CSV file waiting for preview and commit; the file lives in the shared media storage
-    so any app process can show the preview and commit it."""
+    """An uploaded CSV or XLSX file: previewed, optionally with its columns mapped, then imported by a
+    background task. The file lives in the shared media storage so any process can read it.
+
+    ``status`` moves pending → queued → running → done or failed. The rows and the step to
+    ``done`` are written in one transaction, so a batch left ``running`` by a killed worker has
+    written nothing; the pages show it as stopped once its progress reports go silent."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for your check")
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Failed")
 
     partnership = models.ForeignKey("foundation.Partnership", on_delete=models.CASCADE, related_name="+")
     municipality = models.ForeignKey("foundation.Municipality", on_delete=models.CASCADE, related_name="+")
@@ -218,6 +229,9 @@ class ImportBatch(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     committed_at = models.DateTimeField(null=True, blank=True)
     result = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
+    mapping = models.JSONField(default=dict, blank=True)  # {"columns": {field: index}, "indicator": code}
+    started_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
