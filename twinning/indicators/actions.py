@@ -257,7 +257,11 @@ def import_commit(
             key = (ids[row.indicator], row.year, row.sex, row.age_group)
             current = existing.get(key)
             kept = current or (0.0, "", "")
-            values = (row.value, kept[1] if row.source is None else row.source, kept[2] if row.note is None else row.note)
+            values = (
+                row.value,
+                kept[1] if row.source is None else row.source,
+                kept[2] if row.note is None else row.note,
+            )
             if current == values:
                 unchanged += 1
                 continue
