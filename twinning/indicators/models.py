@@ -175,7 +175,10 @@ class AgeGroup(models.TextChoices):
 class Measurement(models.Model):
     """A municipality's value of an indicator for a year, optionally for one sex or age group."""
 
-    indicator = models.ForeignKey(LibraryIndicator, on_delete=models.CASCADE, related_name="measurements")
+    # no index of its own: the unique constraint below starts with the indicator (fewer index writes on import)
+    indicator = models.ForeignKey(
+        LibraryIndicator, on_delete=models.CASCADE, related_name="measurements", db_index=False
+    )
     municipality = models.ForeignKey("foundation.Municipality", on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices, blank=True, default="")
