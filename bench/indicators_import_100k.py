@@ -87,7 +87,9 @@ def main() -> int:
             )
             marks: list[float] = []
             started = time.perf_counter()
-            result = actions.import_commit(batch, progress=lambda done, total: marks.append(time.perf_counter()))
+            result = actions.import_commit(
+                batch, progress=lambda done, total, marks=marks: marks.append(time.perf_counter())
+            )
             seconds = time.perf_counter() - started
             reading = (marks[0] if marks else started + seconds) - started
             memory = peak_rss_mb()

@@ -117,6 +117,18 @@ def api_rows(world) -> dict:
             ({"slug": public.slug}, {**only(members), V: 404}, "selections: members"),
             ({"slug": private.slug}, {**everyone(404), AD: 200}, "selections of another partnership"),
         ],
+        "api:indicator_propose": [
+            ({"slug": public.slug}, {**only(members), V: 404}, "same path as the selections: GET lists them"),
+        ],
+        "api:indicator_record": [
+            ({"slug": public.slug}, {**only(members), V: 404}, "same path as the measurements: GET lists them"),
+        ],
+        "api:indicator_decide": [
+            ({"slug": public.slug, "selection_id": 1}, everyone(405), "deciding needs POST"),
+        ],
+        "api:indicator_target": [
+            ({"slug": public.slug, "selection_id": 1}, everyone(405), "setting a target needs PUT"),
+        ],
         "api:indicator_measurements": [
             ({"slug": public.slug}, {**only(members), V: 404}, "measurements: members"),
             ({"slug": private.slug}, {**everyone(404), AD: 200}, "measurements of another partnership"),

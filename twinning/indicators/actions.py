@@ -4,6 +4,7 @@ happen in the policy module before these are called."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from django.db import connection, transaction
@@ -146,6 +147,8 @@ def measurement_record(
 ) -> tuple[Measurement, bool]:
     """Upsert by (indicator, municipality, year, sex, age group); returns (row, created)."""
     _check_year(year)
+    if not math.isfinite(value):
+        raise IndicatorError(_("Enter a number, such as 12.5 or 12,5."))
     if sex not in Sex.values or age_group not in AgeGroup.values:
         raise IndicatorError(_("Choose the sex and age group from the list."))
     return Measurement.objects.update_or_create(
