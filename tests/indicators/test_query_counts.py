@@ -52,7 +52,8 @@ def pages(world, selection: Selection, batch: ImportBatch) -> dict[str, str]:
         "indicator": f"/en/indicators/{selection.indicator_id}/",
         # session, user, partnership, members, roles, selections with indicators, SDG links, selectable indicators
         "selection list": base,
-        # session, user, partnership, members, roles, one selection, its SDG links, baselines, measurements
+        # session, user, partnership, members, roles, one selection, its SDG links, baselines, measurements,
+        # the discussion
         "selection": f"{base}{selection.pk}/",
         # session, user, partnership, members, roles, selections, SDG links, baselines, measurements, goals
         "dashboard": f"{base}dashboard/",

@@ -40,6 +40,7 @@ def rows(world) -> dict:
         ],
         "indicators:propose": [({"slug": public.slug}, post_only, "propose needs POST")],
         "indicators:decide": [({"slug": public.slug, "pk": selected.pk}, post_only, "decide needs POST")],
+        "indicators:comment": [({"slug": public.slug, "pk": selected.pk}, post_only, "comments need POST")],
         "indicators:custom": [
             ({"slug": public.slug}, only({CA, CB, AD}), "own indicators: coordinators"),
             ({"slug": private.slug}, not_ours, "own indicators of another partnership"),

@@ -12,12 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from twinning.foundation.models import Municipality, Partnership
+from twinning.indicators.discussion import MAX_LENGTH as MAX_COMMENT
+from twinning.indicators.discussion import clean_comment
 from twinning.indicators.library import thresholds_problem
 from twinning.indicators.models import (
     FIRST_YEAR,
     LAST_YEAR,
     AgeGroup,
     BaselineTarget,
+    Comment,
     ImportBatch,
     LibraryIndicator,
     Measurement,
@@ -159,6 +162,18 @@ def measurement_record(
         age_group=age_group,
         defaults={"value": value, "source": source, "note": note, "entered_by": user},
     )
+
+
+def comment_add(*, selection: Selection, body: str, author=None, municipality: Municipality | None = None) -> Comment:
+    """A message in the selected indicator's follow-up discussion, stored as cleaned plain text."""
+    if selection.status != Selection.Status.ACCEPTED:
+        raise IndicatorError(_("Only indicators both partners selected have a discussion."))
+    text = clean_comment(body)
+    if not text:
+        raise IndicatorError(_("Write a comment first."))
+    if len(text) > MAX_COMMENT:
+        raise IndicatorError(_("A comment has at most %(max)s characters.") % {"max": MAX_COMMENT})
+    return Comment.objects.create(selection=selection, body=text, author=author, municipality=municipality)
 
 
 class ImportRefused(IndicatorError):

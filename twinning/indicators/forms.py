@@ -118,6 +118,15 @@ class BaselineTargetForm(forms.Form):
         return cleaned
 
 
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your comment"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Plain text; both municipalities read it."),
+    )
+
+
 class MeasurementForm(forms.Form):
     year = year_field(_("Year"))
     value = NumberField(label=_("Value"))

@@ -243,3 +243,43 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class Comment(models.Model):
+    """One message in the follow-up discussion of a selected indicator; shown oldest first."""
+
+    selection = models.ForeignKey(Selection, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    municipality = models.ForeignKey(
+        "foundation.Municipality", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    body = models.TextField(_("comment"), max_length=2000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["selection", "created_at"], name="indicators_comment_thread")]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+
+    def __str__(self) -> str:
+        return f"{self.selection_id}: {self.body[:40]}"
+
+
+class Reminder(models.Model):
+    """A reminder sent that a municipality's yearly value is due; claimed before sending, so never twice."""
+
+    selection = models.ForeignKey(Selection, on_delete=models.CASCADE, related_name="+")
+    municipality = models.ForeignKey("foundation.Municipality", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(validators=YEAR_VALIDATORS)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["selection", "municipality", "year"], name="indicators_reminder_once"),
+        ]
+        verbose_name = _("measurement reminder")
+        verbose_name_plural = _("measurement reminders")
+
+    def __str__(self) -> str:
+        return f"{self.selection_id} {self.municipality_id} {self.year}"

@@ -19,6 +19,7 @@ urlpatterns = [
     ),
     path("partnerships/<slug:slug>/indicators/<int:pk>/", views.selection_detail, name="selection"),
     path("partnerships/<slug:slug>/indicators/<int:pk>/decide/", views.decide, name="decide"),
+    path("partnerships/<slug:slug>/indicators/<int:pk>/comments/", views.comment, name="comment"),
     path("partnerships/<slug:slug>/indicators/import/<slug:municipality>/", views.import_upload, name="import_upload"),
     path(
         "partnerships/<slug:slug>/indicators/import/<slug:municipality>/<int:batch>/",

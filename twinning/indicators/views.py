@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -23,6 +24,7 @@ from twinning.indicators.export import safe_cell
 from twinning.indicators.forms import (
     BaselineTargetForm,
     ColumnMappingForm,
+    CommentForm,
     CustomIndicatorForm,
     ImportForm,
     LibrarySearchForm,
@@ -194,9 +196,7 @@ def _table(row: selectors.Row) -> list[dict]:
     return [{"year": year, "values": [v.get(year) for v in values]} for year in years]
 
 
-@login_required
-def selection_detail(request, slug: str, pk: int):
-    partnership = _partnership(request, slug)
+def _detail_page(request, partnership: Partnership, pk: int, form: CommentForm | None = None, status: int = 200):
     rows = selectors.dashboard_rows(partnership, selection_id=pk)
     if not rows:
         raise Http404
@@ -204,6 +204,7 @@ def selection_detail(request, slug: str, pk: int):
     editable = [
         cell.municipality.pk for cell in row.cells if policy.can_record_figures(request.user, cell.municipality)
     ]
+    may_comment = policy.can_discuss_indicator(request.user, partnership)
     return render(
         request,
         "indicators/selection_detail.html",
@@ -214,8 +215,40 @@ def selection_detail(request, slug: str, pk: int):
             "table": _table(row),
             "editable": editable,
             "statuses": Status,
+            "comments": selectors.comments(row.selection.pk),
+            "comment_form": (form or CommentForm()) if may_comment else None,
         },
+        status=status,
     )
+
+
+@login_required
+def selection_detail(request, slug: str, pk: int):
+    return _detail_page(request, _partnership(request, slug), pk)
+
+
+@login_required
+@require_POST
+def comment(request, slug: str, pk: int):
+    """Add a message to the selected indicator's follow-up discussion."""
+    partnership = _partnership(request, slug)
+    selection = _accepted(partnership, pk)
+    if not policy.can_discuss_indicator(request.user, partnership):
+        raise PermissionDenied
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        municipality_id = policy.indicator_discussion_municipality(request.user, partnership)
+        municipality = next((m for m in selectors.members(partnership) if m.pk == municipality_id), None)
+        try:
+            actions.comment_add(
+                selection=selection, body=form.cleaned_data["body"], author=request.user, municipality=municipality
+            )
+        except actions.IndicatorError as exc:
+            form.add_error("body", str(exc))
+        else:
+            messages.success(request, _("Your comment is added."))
+            return redirect(reverse("indicators:selection", args=[partnership.slug, pk]) + "#discussion")
+    return _detail_page(request, partnership, pk, form, status=400)
 
 
 def _member_for_figures(request, partnership: Partnership, municipality_slug: str):
