@@ -454,7 +454,7 @@ def import_preview(request, slug: str, municipality: str, batch: int):
         "stage": stage,
         "report": report,
     }
-    if request.headers.get("HX-Request") and stage in {"queued", "running"}:
+    if request.headers.get("HX-Request"):  # the progress bar polling: only its own part of the page
         return render(request, "indicators/includes/import_progress.html", context)
     status = 200
     if stage in {"pending", "failed"}:
