@@ -22,6 +22,9 @@ def test_a_running_import_that_went_silent_is_shown_as_stopped():
     assert importstate.stage("running", NOW - timedelta(hours=1), NOW - timedelta(seconds=5), NOW) == "running"
     assert importstate.stage("running", NOW - timedelta(hours=1), NOW - timedelta(minutes=3), NOW) == "stalled"
     assert importstate.stage("running", None, None, NOW) == "stalled"
+    # no report at all (the worker's cache is not ours): only a start long ago counts
+    assert importstate.stage("running", NOW - timedelta(minutes=5), None, NOW) == "running"
+    assert importstate.stage("running", NOW - timedelta(minutes=20), None, NOW) == "stalled"
     assert importstate.stage("done", NOW - timedelta(hours=1), None, NOW) == "done"
 
 
@@ -58,7 +61,7 @@ def test_an_import_killed_after_some_rows_leaves_none_and_shows_as_stopped(clien
     assert not Measurement.objects.exists()
     batch.refresh_from_db()
     assert batch.status == ImportBatch.Status.RUNNING and batch.committed_at is None
-    ImportBatch.objects.filter(pk=batch.pk).update(started_at=timezone.now() - timedelta(minutes=10))
+    ImportBatch.objects.filter(pk=batch.pk).update(started_at=timezone.now() - timedelta(minutes=20))
     client.force_login(world["staff_a"])
     body = client.get(page(world, batch)).content.decode()
     assert "The import stopped before it finished" in body and "Nothing of this file was saved." in body

@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 STALE_AFTER = timedelta(minutes=2)
+SILENT_STALE_AFTER = timedelta(minutes=15)
 KEEP_FOR = 60 * 60 * 24  # seconds a report stays in the cache
 
 
@@ -48,10 +49,14 @@ def last_report(batch_id: int) -> Report | None:
 
 
 def stage(status: str, started_at: datetime | None, last: datetime | None, now: datetime) -> str:
-    """The status to show: the stored one, or "stalled" for a running import gone silent."""
+    """The status to show: the stored one, or "stalled" for a running import gone silent.
+
+    Without any report (a cache the worker does not share, e.g. per-process memory), only a
+    start long ago (``SILENT_STALE_AFTER``) counts as stalled."""
     if status != "running":
         return status
-    latest = max((moment for moment in (started_at, last) if moment is not None), default=None)
-    if latest is None or now - latest > STALE_AFTER:
+    if started_at is None:
         return "stalled"
-    return "running"
+    if last is None:
+        return "stalled" if now - started_at > SILENT_STALE_AFTER else "running"
+    return "stalled" if now - max(started_at, last) > STALE_AFTER else "running"
