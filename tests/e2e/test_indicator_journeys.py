@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import E2E_DB, assert_accessible, log_in, seed_demo
+from tests.e2e.conftest import E2E_DB, assert_accessible, log_in, outside_browser_loop, seed_demo
 from tests.e2e.journeys import (
     LOMMEL_COORDINATOR,
     LOMMEL_STAFF,
@@ -74,13 +74,13 @@ def test_partners_select_an_indicator_and_staff_import_a_corrected_csv_seen_on_t
         expect(partner.get_by_role("status")).to_contain_text(f"{CODE} is selected by both partners.")
         expect(selection_row(partner)).to_contain_text("Selected (Ongwediva)")
 
-    # Lommel's staff import the figures of Lommel from a CSV file.
+    # Lommel's staff import the figures of Lommel from a CSV file, in the background.
     bad_file = tmp_path / "lommel-waste-water.csv"
     bad_file.write_text(BAD_CSV, encoding="utf-8")
     with second_person(browser, site, LOMMEL_STAFF) as staff:
         goto_ok(staff, INDICATORS)
         expect(staff.locator("main form", has=staff.get_by_role("button", name="Propose"))).to_have_count(0)
-        staff.get_by_role("link", name="Import values of Lommel from a CSV file").click()
+        staff.get_by_role("link", name="Import values of Lommel from a CSV or XLSX file").click()
         staff.wait_for_url(re.compile(r"/indicators/import/lommel/$"))
         expect(staff.locator("main")).to_contain_text(CODE)
         assert_accessible(staff)
@@ -111,8 +111,12 @@ def test_partners_select_an_indicator_and_staff_import_a_corrected_csv_seen_on_t
         expect(read.locator("tbody tr").nth(1)).to_contain_text("47.25")
         assert_accessible(staff)
         staff.get_by_role("button", name="Import all rows").click()
-        staff.wait_for_url(re.compile(rf"{re.escape(INDICATORS)}$"))
+        staff.wait_for_url(re.compile(r"/indicators/import/lommel/\d+/$"))
         expect(staff.get_by_role("status")).to_contain_text("Import done: 3 new values, 0 changed, 0 unchanged.")
+        expect(staff.get_by_role("progressbar", name="Import progress")).to_have_attribute("value", "100")
+        staff.reload()  # the page still knows where the import is
+        expect(staff.get_by_role("status")).to_contain_text("Import done: 3 new values, 0 changed, 0 unchanged.")
+        assert_accessible(staff)
 
         # The dashboard shows the indicator, Lommel's latest value and a progress status.
         staff.get_by_role("link", name="Dashboard", exact=True).click()
@@ -129,4 +133,44 @@ def test_partners_select_an_indicator_and_staff_import_a_corrected_csv_seen_on_t
         expect(ongwediva).to_contain_text("latest: –")
         expect(staff.locator("section.indicator-card", has_text=CODE)).to_have_count(1)
         assert_accessible(staff)
+    assert site.blocked == [], site.blocked
+
+
+def test_the_progress_bar_follows_a_running_import_and_shows_the_result_without_a_reload(page, site):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from twinning.foundation.models import Municipality, Partnership
+    from twinning.indicators import actions, importstate
+    from twinning.indicators.models import ImportBatch
+
+    seed_demo()
+    with outside_browser_loop():
+        batch = actions.import_create(
+            partnership=Partnership.objects.get(slug=PARTNERSHIP),
+            municipality=Municipality.objects.get(slug="lommel"),
+            upload=SimpleUploadedFile("lommel-2025.csv", b"indicator;year;value\n"),
+        )
+        ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.RUNNING, started_at=timezone.now())
+        importstate.report(batch.pk, "writing", 2500, 10000)
+
+    log_in(page, LOMMEL_STAFF)
+    goto_ok(page, f"/en/partnerships/{PARTNERSHIP}/indicators/import/lommel/{batch.pk}/")
+    bar = page.get_by_role("progressbar", name="Import progress")
+    expect(bar).to_have_attribute("value", "25")
+    expect(page.get_by_role("status")).to_have_text("Importing: 2500 of 10000 values written.")
+    assert_accessible(page)
+
+    # The worker writes on and finishes; the page follows by itself.
+    with outside_browser_loop():
+        importstate.report(batch.pk, "writing", 7500, 10000)
+    expect(bar).to_have_attribute("value", "75")
+    with outside_browser_loop():
+        ImportBatch.objects.filter(pk=batch.pk).update(
+            status=ImportBatch.Status.DONE, result={"created": 10000, "updated": 0, "unchanged": 0}
+        )
+    expect(page.get_by_role("status")).to_have_text("Import done: 10000 new values, 0 changed, 0 unchanged.")
+    expect(bar).to_have_attribute("value", "100")
+    page.get_by_role("link", name="Dashboard", exact=True).click()
+    page.wait_for_url(re.compile(r"/indicators/dashboard/$"))
     assert site.blocked == [], site.blocked

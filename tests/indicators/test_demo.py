@@ -7,7 +7,7 @@ import pytest
 from twinning.foundation import demo as foundation_demo
 from twinning.foundation.models import Partnership
 from twinning.indicators import demo, selectors
-from twinning.indicators.models import BaselineTarget, Measurement, Selection
+from twinning.indicators.models import BaselineTarget, Comment, Measurement, Selection
 from twinning.indicators.progress import Status
 
 
@@ -37,11 +37,14 @@ def test_seeding_the_demo_twice_changes_nothing():
         Selection.objects.count(),
         BaselineTarget.objects.count(),
         list(Measurement.objects.values_list("value", flat=True).order_by("pk")),
+        list(Comment.objects.values_list("body", flat=True).order_by("pk")),
     )
+    assert before[3] and all(body.startswith("Demo data:") for body in before[3])
     demo.seed(1)
     after = (
         Selection.objects.count(),
         BaselineTarget.objects.count(),
         list(Measurement.objects.values_list("value", flat=True).order_by("pk")),
+        list(Comment.objects.values_list("body", flat=True).order_by("pk")),
     )
     assert before == after

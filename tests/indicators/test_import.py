@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from tests.indicators.factories import SelectionFactory
-from twinning.indicators import actions
-from twinning.indicators.csvimport import MAX_ROWS, decode, detect_delimiter, parse, parse_number
+from twinning.indicators import actions, tableimport
 from twinning.indicators.models import ImportBatch, LibraryIndicator, Measurement
+from twinning.indicators.tableimport import MAX_ROWS, decode, detect_delimiter, parse, parse_number
 
 CODES = {"L-06-01", "L-11-05"}
 
@@ -80,9 +81,24 @@ def test_empty_files_missing_columns_and_rows_of_another_municipality_are_refuse
     assert problems(b"indicator;year;value;note\nL-06-01;2020;1;" + b"x" * 501 + b"\n") == [(2, "note")]
 
 
-def test_too_many_rows_are_refused():
-    data = b"indicator;year;value\n" + b"".join(f"L-06-01;{1990 + i % 100};{i}\n".encode() for i in range(MAX_ROWS + 1))
-    assert (MAX_ROWS + 2, "") in problems(data)
+def test_too_many_rows_are_refused(monkeypatch):
+    monkeypatch.setattr(tableimport, "MAX_ROWS", 50)
+    data = b"indicator;year;value\n" + b"".join(f"L-06-01;{1990 + i};{i}\n".encode() for i in range(51))
+    with translation.override("en"):
+        found = parse(data, indicator_codes=CODES, municipality_slug="town-a").problems
+    assert [(p.row, p.column, p.message) for p in found] == [
+        (52, "", "The file has more than 50 rows. Split it into smaller files.")
+    ]
+    assert MAX_ROWS >= 100_000  # the benchmark's file fits
+
+
+def test_too_large_files_are_refused_before_reading(monkeypatch):
+    monkeypatch.setattr(tableimport, "MAX_BYTES", 10)
+    with translation.override("en"):
+        found = parse(b"indicator;year;value\n", indicator_codes=CODES, municipality_slug="town-a").problems
+    assert [p.message for p in found] == [
+        f"The file is larger than {tableimport.MAX_MB} MB. Split it into smaller files."
+    ]
 
 
 @pytest.fixture
@@ -105,12 +121,15 @@ def test_staff_preview_a_file_with_a_bad_row_fix_it_and_import_all_rows(client, 
     preview = client.get(response["Location"])
     body = preview.content.decode()
     assert "veel" in body and '<th scope="row">3</th>' in body
-    assert client.post(response["Location"]).status_code == 400
+    assert client.post(response["Location"])["Location"] == response["Location"]
+    refused = client.get(response["Location"])
+    assert refused.status_code == 400 and "veel" in refused.content.decode()
     assert not Measurement.objects.exists()  # all rows or none
     fixed = upload(client, world, b"indicator;year;value\nL-06-01;2020;71,5\nL-06-01;2021;72,25\n")
-    assert client.post(fixed["Location"]).status_code == 302
+    assert client.post(fixed["Location"])["Location"] == fixed["Location"]
+    assert '<progress max="100" value="100"' in client.get(fixed["Location"]).content.decode()
     assert sorted(Measurement.objects.values_list("year", "value")) == [(2020, 71.5), (2021, 72.25)]
-    assert ImportBatch.objects.filter(committed_at__isnull=False).count() == 1
+    assert list(ImportBatch.objects.order_by("pk").values_list("status", flat=True)) == ["failed", "done"]
 
 
 def test_reimporting_the_same_file_changes_nothing(world, selected):
@@ -124,21 +143,6 @@ def test_reimporting_the_same_file_changes_nothing(world, selected):
     assert list(Measurement.objects.values_list("pk", "value", "updated_at").order_by("pk")) == before
 
 
-def test_a_failed_commit_leaves_no_rows(world, selected, monkeypatch):
-    batch = actions.import_create(
-        partnership=world["partnership"], municipality=world["a"],
-        upload=SimpleUploadedFile("v.csv", b"indicator;year;value\nL-06-01;2020;1\nL-06-01;2021;2\n"),
-    )  # fmt: skip
-
-    def broken(self, *args, **kwargs):
-        raise RuntimeError("the database went away")
-
-    monkeypatch.setattr(ImportBatch, "save", broken)
-    with pytest.raises(RuntimeError):
-        actions.import_commit(batch)
-    assert not Measurement.objects.exists()
-
-
 def test_the_export_of_the_partnership_imports_back_unchanged(client, world, selected):
     client.force_login(world["staff_a"])
     first = upload(
@@ -147,8 +151,9 @@ def test_the_export_of_the_partnership_imports_back_unchanged(client, world, sel
         b"indicator;year;value;sex;note\nL-06-01;2020;71,5;;Gecontroleerd\nL-06-01;2020;70;female;\n",
     )
     client.post(first["Location"])
+    assert Measurement.objects.count() == 2
     exported = client.get(f"/en/partnerships/{world['partnership'].slug}/indicators/export.csv").content
     again = upload(client, world, exported, name="export.csv")
-    assert client.post(again["Location"]).status_code == 302
+    client.post(again["Location"])
     batch = ImportBatch.objects.order_by("-pk").first()
     assert batch.result == {"created": 0, "updated": 0, "unchanged": 2}

@@ -52,7 +52,8 @@ def pages(world, selection: Selection, batch: ImportBatch) -> dict[str, str]:
         "indicator": f"/en/indicators/{selection.indicator_id}/",
         # session, user, partnership, members, roles, selections with indicators, SDG links, selectable indicators
         "selection list": base,
-        # session, user, partnership, members, roles, one selection, its SDG links, baselines, measurements
+        # session, user, partnership, members, roles, one selection, its SDG links, baselines, measurements,
+        # the discussion
         "selection": f"{base}{selection.pk}/",
         # session, user, partnership, members, roles, selections, SDG links, baselines, measurements, goals
         "dashboard": f"{base}dashboard/",
@@ -68,6 +69,12 @@ def pages(world, selection: Selection, batch: ImportBatch) -> dict[str, str]:
         "import": f"{base}import/{a}/",
         # session, user, partnership, members, roles, the batch, accepted indicator codes
         "import preview": f"{base}import/{a}/{batch.pk}/",
+        # session, user, partnership, members, roles, the batch, accepted indicator codes
+        "import columns": f"{base}import/{a}/{batch.pk}/columns/",
+        # session, user, partnership, members, roles, measurements
+        "export xlsx": f"{base}export.xlsx",
+        # session, user, partnership, members, roles, the selection, its measurements
+        "open sdg": f"{base}{selection.pk}/opensdg/{a}.csv",
         # the partnership page with the indicators panel for a member
         "partnership page": f"/en/partnerships/{slug}/",
         "api library": "/api/v1/indicators/library?limit=100",

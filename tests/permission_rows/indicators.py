@@ -40,6 +40,7 @@ def rows(world) -> dict:
         ],
         "indicators:propose": [({"slug": public.slug}, post_only, "propose needs POST")],
         "indicators:decide": [({"slug": public.slug, "pk": selected.pk}, post_only, "decide needs POST")],
+        "indicators:comment": [({"slug": public.slug, "pk": selected.pk}, post_only, "comments need POST")],
         "indicators:custom": [
             ({"slug": public.slug}, only({CA, CB, AD}), "own indicators: coordinators"),
             ({"slug": private.slug}, not_ours, "own indicators of another partnership"),
@@ -51,6 +52,30 @@ def rows(world) -> dict:
         "indicators:export": [
             ({"slug": public.slug}, only(members), "CSV of the figures: members"),
             ({"slug": private.slug}, not_ours, "CSV of another partnership"),
+        ],
+        "indicators:export_xlsx": [
+            ({"slug": public.slug}, only(members), "XLSX of the figures: members"),
+            ({"slug": private.slug}, not_ours, "XLSX of another partnership"),
+        ],
+        "indicators:opensdg": [
+            ({"slug": public.slug, "pk": selected.pk, "municipality": a.slug}, only(members), "Open SDG file: members"),
+            (
+                {"slug": public.slug, "pk": selected.pk, "municipality": "nowhere"},
+                {**everyone(404), V: LOGIN},
+                "no such member",
+            ),
+        ],
+        "indicators:import_columns": [
+            (
+                {"slug": public.slug, "municipality": a.slug, "batch": batch.pk},
+                only({SA, CA, AD}),
+                "A maps its columns",
+            ),
+            (
+                {"slug": public.slug, "municipality": b.slug, "batch": batch.pk},
+                {**only({CB, AD}), CB: 404, AD: 404},
+                "A's import is not under B",
+            ),
         ],
         "indicators:selection": [
             ({"slug": public.slug, "pk": selected.pk}, only(members), "selected indicator"),
@@ -92,6 +117,18 @@ def api_rows(world) -> dict:
         "api:indicator_selections": [
             ({"slug": public.slug}, {**only(members), V: 404}, "selections: members"),
             ({"slug": private.slug}, {**everyone(404), AD: 200}, "selections of another partnership"),
+        ],
+        "api:indicator_propose": [
+            ({"slug": public.slug}, {**only(members), V: 404}, "same path as the selections: GET lists them"),
+        ],
+        "api:indicator_record": [
+            ({"slug": public.slug}, {**only(members), V: 404}, "same path as the measurements: GET lists them"),
+        ],
+        "api:indicator_decide": [
+            ({"slug": public.slug, "selection_id": 1}, everyone(405), "deciding needs POST"),
+        ],
+        "api:indicator_target": [
+            ({"slug": public.slug, "selection_id": 1}, everyone(405), "setting a target needs PUT"),
         ],
         "api:indicator_measurements": [
             ({"slug": public.slug}, {**only(members), V: 404}, "measurements: members"),

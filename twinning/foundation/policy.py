@@ -272,6 +272,20 @@ def can_record_figures(user, municipality: Municipality) -> bool:
     return is_platform_admin(user) or roles_of(user).get(municipality.pk) in {Role.STAFF, Role.COORDINATOR}
 
 
+def indicator_discussion_municipality(user, partnership: Partnership) -> int | None:
+    """The member municipality a person speaks for in an indicator's follow-up discussion: any role
+    in a member municipality (a coordinator first); admins outside the partnership speak for none."""
+    roles = roles_of(user)
+    members = [mid for mid in _member_ids(partnership) if mid in roles]
+    members.sort(key=lambda mid: roles[mid] != Role.COORDINATOR)
+    return members[0] if members else None
+
+
+def can_discuss_indicator(user, partnership: Partnership) -> bool:
+    """Members of both municipalities (every role) and admins comment on a selected indicator."""
+    return is_platform_admin(user) or indicator_discussion_municipality(user, partnership) is not None
+
+
 def indicators_visible_to(user) -> QuerySet:
     """The curated library for everyone; a partnership's own indicators for its members only."""
     from twinning.indicators.models import LibraryIndicator  # the feature app sits above the policy
@@ -301,6 +315,7 @@ PERMISSIONS_INDICATORS = {
     "propose_indicator": can_propose_indicator,
     "decide_selection": can_decide_selection,
     "record_figures": can_record_figures,
+    "discuss_indicator": can_discuss_indicator,
 }
 
 

@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from twinning.foundation.admin import PolicyAdmin
-from twinning.indicators.models import BaselineTarget, LibraryIndicator, Measurement, Selection
+from twinning.indicators.models import BaselineTarget, Comment, ImportBatch, LibraryIndicator, Measurement, Selection
 
 
 @admin.register(LibraryIndicator)
@@ -33,3 +33,19 @@ class MeasurementAdmin(PolicyAdmin):
     list_display = ["indicator", "municipality", "year", "sex", "age_group", "value"]
     list_filter = ["year", "sex", "age_group"]
     raw_id_fields = ["indicator", "municipality", "entered_by"]
+
+
+@admin.register(Comment)
+class CommentAdmin(PolicyAdmin):
+    """Moderation of the follow-up discussions: read, correct or delete a comment."""
+
+    list_display = ["selection", "municipality", "author", "created_at"]
+    search_fields = ["body"]
+    raw_id_fields = ["selection", "author", "municipality"]
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(PolicyAdmin):
+    list_display = ["filename", "partnership", "municipality", "status", "created_at", "committed_at"]
+    list_filter = ["status"]
+    raw_id_fields = ["partnership", "municipality", "uploaded_by"]

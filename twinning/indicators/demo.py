@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from twinning.foundation.models import Partnership
-from twinning.indicators.models import BaselineTarget, LibraryIndicator, Measurement, Selection
+from twinning.indicators.models import BaselineTarget, Comment, LibraryIndicator, Measurement, Selection
 from twinning.indicators.progress import cagr
 
 DEMO_SOURCE = "Demo data (invented figures)"
@@ -164,6 +164,14 @@ def _seed_partnership(
                     plan, indicator.higher_is_better, f"{partnership.slug}:{code}:{municipality.slug}"
                 )
             )
+        if code == plans[0][0]:  # one short follow-up discussion per partnership (idempotent)
+            for author, municipality, body in (
+                (proposer, first, "Demo data: our latest value is in; the trend looks right to us."),
+                (decider, second, "Demo data: we will add ours after the council approves the annual report."),
+            ):
+                Comment.objects.get_or_create(
+                    selection=selection, body=body, defaults={"author": author, "municipality": municipality}
+                )
     # One upsert for all the values: re-seeding updates them instead of adding rows.
     Measurement.objects.bulk_create(
         measurements,

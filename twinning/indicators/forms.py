@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from twinning.indicators.library import thresholds_problem
 from twinning.indicators.models import FIRST_YEAR, LAST_YEAR, AgeGroup, Direction, Sex
+from twinning.indicators.tableimport import FIELDS, MAX_BYTES, MAX_MB, too_large_message
 from twinning.localized import LocalizedTextField
 from twinning.sdg.forms import GoalFilterForm, SdgLinkField
 
@@ -117,6 +118,15 @@ class BaselineTargetForm(forms.Form):
         return cleaned
 
 
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your comment"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Plain text; both municipalities read it."),
+    )
+
+
 class MeasurementForm(forms.Form):
     year = year_field(_("Year"))
     value = NumberField(label=_("Value"))
@@ -126,22 +136,72 @@ class MeasurementForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
 
 
+FIELD_LABELS = {
+    "indicator": _("Indicator code"),
+    "municipality": _("Municipality"),
+    "year": _("Year (period)"),
+    "value": _("Value"),
+    "sex": _("Sex (breakdown)"),
+    "age_group": _("Age group (breakdown)"),
+    "source": _("Source"),
+    "note": _("Note"),
+}
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label=_("CSV file"),
+        label=_("CSV or XLSX file"),
         help_text=_(
-            "Columns: indicator, year, value, and optionally sex, age_group, source, note. "
-            "Separator ';' or ','; decimal comma or point; UTF-8 or Latin-1. At most 5 MB."
+            "Columns: indicator, year, value, and optionally sex, age_group, source, note; other headers can be "
+            "mapped in the next step. CSV: separator ';' or ','; decimal comma or point; UTF-8 or Latin-1. "
+            "XLSX: the sheet “measurements” or a workbook with one sheet. At most %(max)s MB."
+        )
+        % {"max": MAX_MB},
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
         ),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )
 
     def clean_file(self):
-        from twinning.indicators.csvimport import MAX_BYTES
-
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB. Split it into smaller files."))
+            raise forms.ValidationError(too_large_message())
         if upload.size == 0:
             raise forms.ValidationError(_("The file is empty."))
         return upload
+
+
+class ColumnMappingForm(forms.Form):
+    """Which of the file's columns holds which field; the indicator may instead be one for all rows."""
+
+    def __init__(self, *args, header: list[str], codes: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", _("— not in the file —"))] + [
+            (str(index), f"{index + 1}: {name or '…'}") for index, name in enumerate(header)
+        ]
+        self.fields["fixed_indicator"] = forms.ChoiceField(
+            label=_("Or one indicator for every row"),
+            choices=[("", _("— read it from a column —"))] + [(code, code) for code in codes],
+            required=False,
+        )
+        for name in FIELDS:
+            self.fields[name] = forms.ChoiceField(label=FIELD_LABELS[name], choices=choices, required=False)
+        self.order_fields([*FIELDS[:1], "fixed_indicator", *FIELDS[1:]])
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("year", "value"):
+            if not cleaned.get(name):
+                self.add_error(name, _("Choose the column that holds this field."))
+        if not cleaned.get("indicator") and not cleaned.get("fixed_indicator"):
+            self.add_error(
+                "indicator", _("Choose the column with the indicator codes, or one indicator for every row.")
+            )
+        used = [cleaned[name] for name in FIELDS if cleaned.get(name)]
+        if len(used) != len(set(used)):
+            raise forms.ValidationError(_("Each column can hold one field only."))
+        return cleaned
+
+    @property
+    def columns(self) -> dict[str, int]:
+        return {name: int(self.cleaned_data[name]) for name in FIELDS if self.cleaned_data.get(name)}

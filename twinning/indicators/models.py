@@ -175,7 +175,10 @@ class AgeGroup(models.TextChoices):
 class Measurement(models.Model):
     """A municipality's value of an indicator for a year, optionally for one sex or age group."""
 
-    indicator = models.ForeignKey(LibraryIndicator, on_delete=models.CASCADE, related_name="measurements")
+    # no index of its own: the unique constraint below starts with the indicator (fewer index writes on import)
+    indicator = models.ForeignKey(
+        LibraryIndicator, on_delete=models.CASCADE, related_name="measurements", db_index=False
+    )
     municipality = models.ForeignKey("foundation.Municipality", on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices, blank=True, default="")
@@ -207,8 +210,19 @@ class Measurement(models.Model):
 
 
 class ImportBatch(models.Model):
-    """An uploaded CSV file waiting for preview and commit; the file lives in the shared media storage
-    so any app process can show the preview and commit it."""
+    """An uploaded CSV or XLSX file: previewed, optionally with its columns mapped, then imported by a
+    background task. The file lives in the shared media storage so any process can read it.
+
+    ``status`` moves pending → queued → running → done or failed. The rows and the step to
+    ``done`` are written in one transaction, so a batch left ``running`` by a killed worker has
+    written nothing; the pages show it as stopped once its progress reports go silent."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for your check")
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Failed")
 
     partnership = models.ForeignKey("foundation.Partnership", on_delete=models.CASCADE, related_name="+")
     municipality = models.ForeignKey("foundation.Municipality", on_delete=models.CASCADE, related_name="+")
@@ -218,6 +232,9 @@ class ImportBatch(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     committed_at = models.DateTimeField(null=True, blank=True)
     result = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
+    mapping = models.JSONField(default=dict, blank=True)  # {"columns": {field: index}, "indicator": code}
+    started_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -226,3 +243,43 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class Comment(models.Model):
+    """One message in the follow-up discussion of a selected indicator; shown oldest first."""
+
+    selection = models.ForeignKey(Selection, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    municipality = models.ForeignKey(
+        "foundation.Municipality", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    body = models.TextField(_("comment"), max_length=2000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["selection", "created_at"], name="indicators_comment_thread")]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+
+    def __str__(self) -> str:
+        return f"{self.selection_id}: {self.body[:40]}"
+
+
+class Reminder(models.Model):
+    """A reminder sent that a municipality's yearly value is due; claimed before sending, so never twice."""
+
+    selection = models.ForeignKey(Selection, on_delete=models.CASCADE, related_name="+")
+    municipality = models.ForeignKey("foundation.Municipality", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(validators=YEAR_VALIDATORS)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["selection", "municipality", "year"], name="indicators_reminder_once"),
+        ]
+        verbose_name = _("measurement reminder")
+        verbose_name_plural = _("measurement reminders")
+
+    def __str__(self) -> str:
+        return f"{self.selection_id} {self.municipality_id} {self.year}"

@@ -230,3 +230,10 @@ def export_rows(partnership: Partnership) -> list[tuple]:
         .order_by("indicator__code", "municipality__slug", "year", "sex", "age_group")
         .values_list("indicator__code", "municipality__slug", "year", "sex", "age_group", "value", "source", "note")
     )
+
+
+def comments(selection_id: int) -> list:
+    """The follow-up discussion of a selected indicator, oldest first: one query."""
+    from twinning.indicators.models import Comment
+
+    return list(Comment.objects.filter(selection_id=selection_id).select_related("author", "municipality"))

@@ -11,16 +11,20 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from twinning.foundation import policy
 from twinning.foundation.models import Partnership
-from twinning.indicators import actions, selectors
+from twinning.indicators import actions, importstate, selectors
 from twinning.indicators.chart import Series, layout
 from twinning.indicators.export import safe_cell
 from twinning.indicators.forms import (
     BaselineTargetForm,
+    ColumnMappingForm,
+    CommentForm,
     CustomIndicatorForm,
     ImportForm,
     LibrarySearchForm,
@@ -28,7 +32,10 @@ from twinning.indicators.forms import (
     ProposeForm,
 )
 from twinning.indicators.models import ImportBatch, Measurement, Selection
+from twinning.indicators.opensdg import filename as opensdg_filename
+from twinning.indicators.opensdg import opensdg_table
 from twinning.indicators.progress import Status
+from twinning.indicators.xlsx import write_workbook
 from twinning.sdg.links import prefetch_links
 from twinning.sdg.models import LocalTarget
 
@@ -189,9 +196,7 @@ def _table(row: selectors.Row) -> list[dict]:
     return [{"year": year, "values": [v.get(year) for v in values]} for year in years]
 
 
-@login_required
-def selection_detail(request, slug: str, pk: int):
-    partnership = _partnership(request, slug)
+def _detail_page(request, partnership: Partnership, pk: int, form: CommentForm | None = None, status: int = 200):
     rows = selectors.dashboard_rows(partnership, selection_id=pk)
     if not rows:
         raise Http404
@@ -199,6 +204,7 @@ def selection_detail(request, slug: str, pk: int):
     editable = [
         cell.municipality.pk for cell in row.cells if policy.can_record_figures(request.user, cell.municipality)
     ]
+    may_comment = policy.can_discuss_indicator(request.user, partnership)
     return render(
         request,
         "indicators/selection_detail.html",
@@ -209,8 +215,40 @@ def selection_detail(request, slug: str, pk: int):
             "table": _table(row),
             "editable": editable,
             "statuses": Status,
+            "comments": selectors.comments(row.selection.pk),
+            "comment_form": (form or CommentForm()) if may_comment else None,
         },
+        status=status,
     )
+
+
+@login_required
+def selection_detail(request, slug: str, pk: int):
+    return _detail_page(request, _partnership(request, slug), pk)
+
+
+@login_required
+@require_POST
+def comment(request, slug: str, pk: int):
+    """Add a message to the selected indicator's follow-up discussion."""
+    partnership = _partnership(request, slug)
+    selection = _accepted(partnership, pk)
+    if not policy.can_discuss_indicator(request.user, partnership):
+        raise PermissionDenied
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        municipality_id = policy.indicator_discussion_municipality(request.user, partnership)
+        municipality = next((m for m in selectors.members(partnership) if m.pk == municipality_id), None)
+        try:
+            actions.comment_add(
+                selection=selection, body=form.cleaned_data["body"], author=request.user, municipality=municipality
+            )
+        except actions.IndicatorError as exc:
+            form.add_error("body", str(exc))
+        else:
+            messages.success(request, _("Your comment is added."))
+            return redirect(reverse("indicators:selection", args=[partnership.slug, pk]) + "#discussion")
+    return _detail_page(request, partnership, pk, form, status=400)
 
 
 def _member_for_figures(request, partnership: Partnership, municipality_slug: str):
@@ -307,6 +345,9 @@ def dashboard(request, slug: str):
     )
 
 
+EXPORT_HEADER = ["indicator", "municipality", "year", "sex", "age_group", "value", "source", "note"]
+
+
 @login_required
 def export_csv(request, slug: str):
     """The partnership's measurements as CSV; cells that a spreadsheet would run as a formula are neutralised."""
@@ -316,9 +357,44 @@ def export_csv(request, slug: str):
     response["Content-Disposition"] = f'attachment; filename="{partnership.slug}-indicators.csv"'
     response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow(["indicator", "municipality", "year", "sex", "age_group", "value", "source", "note"])
+    writer.writerow(EXPORT_HEADER)
     for row in rows:
         writer.writerow([safe_cell(value) for value in row])
+    return response
+
+
+@login_required
+def export_xlsx(request, slug: str):
+    """The same table as the CSV export, as a workbook with the sheet "measurements"."""
+    partnership = _partnership(request, slug)
+    response = HttpResponse(
+        write_workbook(EXPORT_HEADER, selectors.export_rows(partnership)),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{partnership.slug}-indicators.xlsx"'
+    return response
+
+
+@login_required
+def export_opensdg(request, slug: str, pk: int, municipality: str):
+    """One selected indicator of one member in the Open SDG data layout (Year, breakdowns, Value)."""
+    partnership = _partnership(request, slug)
+    selection = _accepted(partnership, pk)
+    member = next((m for m in selectors.members(partnership) if m.slug == municipality), None)
+    if member is None:
+        raise Http404
+    header, table = opensdg_table(
+        Measurement.objects.filter(indicator=selection.indicator, municipality=member).values_list(
+            "year", "sex", "age_group", "value"
+        )
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{opensdg_filename(selection.indicator.code, member.slug)}"'
+    )
+    writer = csv.writer(response, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([[safe_cell(value) for value in row] for row in table])
     return response
 
 
@@ -348,40 +424,69 @@ def import_upload(request, slug: str, municipality: str):
 PREVIEW_ROWS = 100
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def import_preview(request, slug: str, municipality: str, batch: int):
+def _batch(request, slug: str, municipality: str, batch: int) -> ImportBatch:
     partnership = _partnership(request, slug)
     member = _member_for_figures(request, partnership, municipality)
     found = ImportBatch.objects.filter(pk=batch, partnership=partnership, municipality=member).first()
     if found is None:
         raise Http404
     found.partnership, found.municipality = partnership, member
-    status = 200
-    if request.method == "POST" and found.committed_at is None:
+    return found
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_preview(request, slug: str, municipality: str, batch: int):
+    """Check the file (every row, every problem), start the import, then follow its progress."""
+    found = _batch(request, slug, municipality, batch)
+    if request.method == "POST":
         try:
-            result = actions.import_commit(found, user=request.user)
-        except actions.ImportRefused as refused:
-            messages.error(request, str(refused))
-            parsed, status = refused.parsed, 400
-        else:
-            messages.success(
-                request,
-                _("Import done: %(created)s new values, %(updated)s changed, %(unchanged)s unchanged.") % result,
-            )
-            return redirect("indicators:partnership", slug=partnership.slug)
-    else:
+            actions.import_enqueue(found, user=request.user)
+        except actions.IndicatorError as exc:
+            messages.error(request, str(exc))
+        return redirect("indicators:import_preview", slug=slug, municipality=municipality, batch=found.pk)
+    report = importstate.last_report(found.pk)
+    stage = importstate.stage(found.status, found.started_at, report.at if report else None, timezone.now())
+    context = {
+        "partnership": found.partnership,
+        "municipality": found.municipality,
+        "batch": found,
+        "stage": stage,
+        "report": report,
+    }
+    if request.headers.get("HX-Request"):  # the progress bar polling: only its own part of the page
+        return render(request, "indicators/includes/import_progress.html", context)
+    status = 200
+    if stage in {"pending", "failed"}:
         parsed = actions.import_parse(found)
+        context.update(parsed=parsed, rows=parsed.rows[:PREVIEW_ROWS], more=max(0, len(parsed.rows) - PREVIEW_ROWS))
+        status = 400 if parsed.problems and stage == "failed" else 200
+    return render(request, "indicators/import_preview.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_columns(request, slug: str, municipality: str, batch: int):
+    """The "map columns" step: say which column holds which field when the headers differ."""
+    found = _batch(request, slug, municipality, batch)
+    parsed = actions.import_parse(found)
+    codes = sorted(actions.import_codes(found.partnership))
+    mapping = found.mapping or {}
+    initial = {name: str(index) for name, index in (mapping.get("columns") or parsed.columns).items()}
+    initial["fixed_indicator"] = mapping.get("indicator") or next(
+        (code for code in codes if "indicator" not in parsed.columns and code in found.filename), ""
+    )
+    form = ColumnMappingForm(request.POST or None, header=parsed.header, codes=codes, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.import_map_columns(found, columns=form.columns, indicator=form.cleaned_data["fixed_indicator"])
+        except actions.IndicatorError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return redirect("indicators:import_preview", slug=slug, municipality=municipality, batch=found.pk)
     return render(
         request,
-        "indicators/import_preview.html",
-        {
-            "partnership": partnership,
-            "municipality": member,
-            "batch": found,
-            "parsed": parsed,
-            "rows": parsed.rows[:PREVIEW_ROWS],
-            "more": max(0, len(parsed.rows) - PREVIEW_ROWS),
-        },
-        status=status,
+        "indicators/import_columns.html",
+        {"partnership": found.partnership, "municipality": found.municipality, "batch": found, "form": form},
+        status=400 if form.errors else 200,
     )
