@@ -23,6 +23,10 @@ def rows(world) -> dict:
     actions.round_publish(hidden_round, publish=True)
     actions.round_start(hidden)
 
+    workshop = actions.workshop_open(first, user=None)
+    closed = actions.workshop_close(actions.workshop_open(first, user=None))
+    hidden_workshop = actions.workshop_open(hidden_round, user=None)
+
     ab = {"slug": public.slug}
     cd = {"slug": private.slug}
     ex = {**ab, "pk": exercise.pk}
@@ -77,6 +81,27 @@ def rows(world) -> dict:
         "assessment:priorities": [(ab, members, "materiality and focus"), (cd, invisible, "invisible")],
         "assessment:priorities_edit": [(ab, coordinators, "coordinators set priorities")],
         "assessment:focus_set": [(ab, everyone(405), "focus needs POST")],
+        "assessment:workshop_start": [(r1, everyone(405), "opening a workshop needs POST")],
+        "assessment:workshop": [
+            ({**ab, "code": workshop.code}, members, "members see the facilitator's page"),
+            ({**cd, "code": hidden_workshop.code}, invisible, "workshop of an invisible partnership"),
+            ({**ab, "code": hidden_workshop.code}, missing, "workshop of another partnership under this slug"),
+        ],
+        "assessment:workshop_live": [
+            ({**ab, "code": workshop.code}, members, "the live wheel fragment"),
+            ({**cd, "code": hidden_workshop.code}, invisible, "invisible"),
+        ],
+        "assessment:workshop_close": [({**ab, "code": workshop.code}, everyone(405), "closing needs POST")],
+        "assessment:workshop_enter": [({}, everyone(200), "anyone may type a join code")],
+        "assessment:workshop_join": [
+            ({"code": workshop.code}, everyone(200), "the code is the invitation: no account needed"),
+            ({"code": closed.code}, everyone(410), "a closed workshop"),
+            ({"code": "ZZZZZZ"}, everyone(404), "an unknown code"),
+        ],
+        "assessment:workshop_rate": [
+            ({"code": workshop.code}, everyone(302), "without joining first, back to the join form"),
+            ({"code": closed.code}, everyone(410), "a closed workshop"),
+        ],
         "api:list_published_rounds": [({}, everyone(200), "published rounds")],
         "api:get_published_round": [
             ({"round_id": second.pk}, everyone(200), "published round"),

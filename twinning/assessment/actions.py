@@ -6,6 +6,7 @@ a municipality that is not a member of the partnership, so no caller can write a
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
@@ -13,6 +14,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from twinning.assessment import joincode
 from twinning.assessment.combine import RANK
 from twinning.assessment.matching import ScoreError, validate_score
 from twinning.assessment.materiality import SCALE
@@ -24,6 +26,9 @@ from twinning.assessment.models import (
     Materiality,
     Rating,
     Round,
+    Workshop,
+    WorkshopParticipant,
+    WorkshopRating,
 )
 from twinning.foundation.concurrency import save_versioned
 from twinning.foundation.models import Municipality, Partnership
@@ -218,3 +223,54 @@ def focus_set(partnership: Partnership, *, year: int, goal: int | None) -> Focus
     _check_goal(goal)
     focus, _created = FocusGoal.objects.update_or_create(partnership=partnership, year=year, defaults={"goal": goal})
     return focus
+
+
+# --- Workshop mode ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def workshop_open(round_: Round, *, user, is_demo: bool = False) -> Workshop:
+    """A live workshop on a round, with a fresh join code (drawn again on the rare collision)."""
+    for _attempt in range(5):
+        code = joincode.new_code()
+        if not Workshop.objects.filter(code=code).exists():
+            return Workshop.objects.create(round=round_, code=code, created_by=user, is_demo=is_demo)
+    raise AssessmentError(_("No free join code was found. Try again."))  # pragma: no cover - 30**6 codes
+
+
+@transaction.atomic
+def workshop_close(workshop: Workshop) -> Workshop:
+    if workshop.closed_at is None:
+        workshop.closed_at = timezone.now()
+        workshop.save(update_fields=["closed_at"])
+    return workshop
+
+
+@transaction.atomic
+def workshop_join(workshop: Workshop, *, name: str, municipality: Municipality) -> WorkshopParticipant:
+    """A participant without an account; her token goes into her browser session."""
+    if not workshop.is_open:
+        raise AssessmentError(_("This workshop is closed."))
+    _check_member(workshop.round.assessment.partnership, municipality)
+    name = name.strip()
+    if not name:
+        raise AssessmentError(_("Write your name, so the facilitator knows who rates."))
+    return WorkshopParticipant.objects.create(
+        workshop=workshop, name=name[:60], municipality=municipality, token=secrets.token_hex(16)
+    )
+
+
+@transaction.atomic
+def workshop_ratings_save(participant: WorkshopParticipant, entries: dict[int, str | None]) -> None:
+    """One participant's own ratings; ``None`` removes a goal's rating. Nobody else's rows are touched."""
+    if not participant.workshop.is_open:
+        raise AssessmentError(_("This workshop is closed."))
+    for goal, level in entries.items():
+        _check_goal(goal)
+        if level is not None and level not in RANK:
+            raise AssessmentError(_("Choose a contribution level for SDG %(goal)s.") % {"goal": goal})
+    for goal, level in sorted(entries.items()):
+        if level is None:
+            WorkshopRating.objects.filter(participant=participant, goal=goal).delete()
+        else:
+            WorkshopRating.objects.update_or_create(participant=participant, goal=goal, defaults={"level": level})

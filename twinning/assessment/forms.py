@@ -7,6 +7,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from twinning.assessment import joincode
 from twinning.assessment.actions import RatingInput
 from twinning.assessment.matching import DEFAULT_STRONG, DEFAULT_WEAK
 from twinning.assessment.models import Assessment, Level
@@ -227,3 +228,42 @@ class FocusForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["goal"].choices = [("", _("No focus SDG (remove)"))] + [(g.number, str(g)) for g in all_goals()]
+
+
+class JoinCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Join code"),
+        max_length=20,
+        help_text=_("The six characters the facilitator shows, for example K7M2QX."),
+    )
+
+    def clean_code(self) -> str:
+        code = joincode.normalise(self.cleaned_data["code"])
+        if not code:
+            raise forms.ValidationError(_("A join code has six letters and digits. Check it and try again."))
+        return code
+
+
+class JoinForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=60)
+    municipality = forms.TypedChoiceField(label=_("You rate for"), coerce=int)
+
+    def __init__(self, *args, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].choices = [(m.pk, m.name) for m in municipalities]
+
+
+class WorkshopRatingForm(forms.Form):
+    """A participant's ratings: one short choice per goal, easy on a phone."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", _("Not rated yet")), *Level.choices]
+        goals = {goal.number: goal for goal in all_goals()}
+        for goal in GOALS:
+            self.fields[f"level_{goal}"] = forms.ChoiceField(
+                label=str(goals.get(goal, goal)), choices=choices, required=False
+            )
+
+    def entries(self) -> dict[int, str | None]:
+        return {goal: self.cleaned_data[f"level_{goal}"] or None for goal in GOALS}

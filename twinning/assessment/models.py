@@ -192,3 +192,66 @@ class FocusGoal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.partnership} {self.year}: SDG {self.goal}"
+
+
+class Workshop(models.Model):
+    """A live session of one round: participants join with a short code from their phones, no account needed.
+
+    Each participant's ratings are her own rows; the facilitator's wheel combines them.
+    """
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="workshops")
+    code = models.CharField(_("join code"), max_length=8, unique=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("workshop")
+        verbose_name_plural = _("workshops")
+
+    def __str__(self) -> str:
+        return f"{self.round} – {self.code}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+class WorkshopParticipant(models.Model):
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="participants")
+    name = models.CharField(_("your name"), max_length=60)
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    token = models.CharField(max_length=32, unique=True)  # kept in the participant's session
+    joined_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["workshop", "joined_at", "pk"]
+        verbose_name = _("workshop participant")
+        verbose_name_plural = _("workshop participants")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.municipality})"
+
+
+class WorkshopRating(models.Model):
+    participant = models.ForeignKey(WorkshopParticipant, on_delete=models.CASCADE, related_name="ratings")
+    goal = models.PositiveSmallIntegerField(_("SDG"), validators=GOAL_VALIDATORS)
+    level = models.CharField(_("contribution"), max_length=10, choices=Level.choices)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["participant", "goal"]
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "goal"], name="assessment_workshoprating_unique"),
+            models.CheckConstraint(
+                condition=models.Q(goal__gte=1, goal__lte=17), name="assessment_workshoprating_goal_range"
+            ),
+        ]
+        verbose_name = _("workshop rating")
+        verbose_name_plural = _("workshop ratings")
+
+    def __str__(self) -> str:
+        return f"{self.participant} SDG {self.goal}: {self.level}"

@@ -7,7 +7,17 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch
 
 from twinning.assessment import combine, matching
-from twinning.assessment.models import Assessment, GapIdea, IndexScore, Materiality, Rating, Round
+from twinning.assessment.models import (
+    Assessment,
+    GapIdea,
+    IndexScore,
+    Materiality,
+    Rating,
+    Round,
+    Workshop,
+    WorkshopParticipant,
+    WorkshopRating,
+)
 from twinning.foundation.models import Municipality, Partnership
 from twinning.sdg.models import SdgLink
 
@@ -55,7 +65,12 @@ class RoundResult:
 
 
 def round_result(ratings: list[Rating]) -> RoundResult:
-    results = combine.combine(ratings_map(ratings))
+    return result_of(ratings_map(ratings))
+
+
+def result_of(grouped: combine.Ratings) -> RoundResult:
+    """Wheel values, gaps and disagreements of ratings grouped as goal -> {rater: level}."""
+    results = combine.combine(grouped)
     return RoundResult(
         results=results,
         values=combine.wheel_values(results),
@@ -98,3 +113,26 @@ def round_results(rounds: list[Round]) -> dict[int, list[combine.GoalResult]]:
     for round_id, goal, municipality_id, level in rows:
         per_round[round_id].setdefault(goal, {})[str(municipality_id)] = level
     return {round_id: combine.combine(ratings) for round_id, ratings in per_round.items()}
+
+
+@dataclass(frozen=True)
+class WorkshopState:
+    result: RoundResult
+    participants: list[WorkshopParticipant]
+    rated: int  # participants who rated at least one SDG
+
+
+def workshop_state(workshop: Workshop) -> WorkshopState:
+    """The live wheel of a workshop, each participant counting once per SDG: two queries."""
+    participants = list(workshop.participants.select_related("municipality"))
+    grouped: dict[int, dict[str, str]] = {}
+    raters = set()
+    rows = WorkshopRating.objects.filter(participant__workshop=workshop).values_list("participant_id", "goal", "level")
+    for participant_id, goal, level in rows:
+        grouped.setdefault(goal, {})[str(participant_id)] = level
+        raters.add(participant_id)
+    return WorkshopState(result=result_of(grouped), participants=participants, rated=len(raters))
+
+
+def own_workshop_levels(participant: WorkshopParticipant) -> dict[int, str]:
+    return dict(participant.ratings.values_list("goal", "level"))

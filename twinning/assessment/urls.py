@@ -1,6 +1,6 @@
 from django.urls import path
 
-from twinning.assessment import views
+from twinning.assessment import views, workshop_views
 
 app_name = "assessment"
 base = "partnerships/<slug:slug>/"
@@ -19,6 +19,13 @@ urlpatterns = [
     path(rnd + "public/", views.round_public, name="round_public"),
     path(rnd + "export.csv", views.round_csv, name="round_csv"),
     path(rnd + "export.pdf", views.round_pdf, name="round_pdf"),
+    path(rnd + "workshop/", workshop_views.workshop_start, name="workshop_start"),
+    path(base + "workshops/<str:code>/", workshop_views.workshop_facilitate, name="workshop"),
+    path(base + "workshops/<str:code>/live/", workshop_views.workshop_live, name="workshop_live"),
+    path(base + "workshops/<str:code>/close/", workshop_views.workshop_close, name="workshop_close"),
+    path("workshop/", workshop_views.workshop_enter, name="workshop_enter"),
+    path("workshop/<str:code>/", workshop_views.workshop_join, name="workshop_join"),
+    path("workshop/<str:code>/rate/", workshop_views.workshop_rate, name="workshop_rate"),
     path(base + "sdg-index/", views.sdg_index, name="sdg_index"),
     path(base + "sdg-index/<slug:municipality>/", views.sdg_index_edit, name="sdg_index_edit"),
     path(base + "priorities/", views.priorities_view, name="priorities"),

@@ -184,6 +184,7 @@ def round_detail(request, slug: str, pk: int, number: int):
             "raters": raters,
             "idea_form": IdeaForm(gaps=result.gaps, municipalities=raters) if raters and result.gaps else None,
             "can_manage": policy.can_manage_assessments(request.user, partnership),
+            "workshops": list(round_.workshops.all()),
         },
     )
 

@@ -228,6 +228,36 @@ def published_rounds_visible_to(user):
     )
 
 
+def get_workshop_for_user(user, slug: str, code: str, *, write: bool = False):
+    """A workshop for its facilitators: members see it (404 for others), coordinators open and close it (403)."""
+    from twinning.assessment.models import Workshop
+
+    partnership = _members_partnership(user, slug, write=write)
+    try:
+        workshop = Workshop.objects.select_related("round__assessment").get(
+            code=code, round__assessment__partnership=partnership
+        )
+    except Workshop.DoesNotExist as exc:
+        raise Http404 from exc
+    workshop.round.assessment.partnership = partnership
+    return workshop
+
+
+def get_workshop_by_code(code: str):
+    """A workshop for participants without an account: the join code is the invitation; 404 for unknown codes."""
+    from twinning.assessment.models import Workshop
+    from twinning.foundation.selectors import with_members
+
+    try:
+        workshop = Workshop.objects.select_related("round__assessment").get(code=code)
+    except Workshop.DoesNotExist as exc:
+        raise Http404 from exc
+    workshop.round.assessment.partnership = with_members(Partnership.objects.all()).get(
+        pk=workshop.round.assessment.partnership_id
+    )
+    return workshop
+
+
 # --- Indicators: selection, targets, measurements (issue 4) -------------------------------
 
 
