@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from tests.urlmatrix import AD, CA, CB, CI, LOGIN, SA, V, everyone, only
+from datetime import date
+
+from tests.urlmatrix import AD, CA, CB, CI, LOGIN, QUERY, SA, V, everyone, only
 from twinning.assessment import actions
+from twinning.assessment.models import InventoryEntry
 
 MEMBERS = {CI, SA, CA, CB, AD}
 COORDINATORS = {CA, CB, AD}
@@ -26,6 +29,12 @@ def rows(world) -> dict:
     workshop = actions.workshop_open(first, user=None)
     closed = actions.workshop_close(actions.workshop_open(first, user=None))
     hidden_workshop = actions.workshop_open(hidden_round, user=None)
+
+    entry = InventoryEntry.objects.filter(municipality=a, goal=6).first() or actions.inventory_save(
+        municipality=a, goal=6, expected_version=0, data=actions.InventoryInput(doing="Water"), user=None
+    )
+    item = actions.action_add(public, actions.ActionInput("Visit", a, date(2030, 1, 1)), user=None, entry=entry)
+    hidden_item = actions.action_add(private, actions.ActionInput("Hidden", c, date(2030, 1, 1)), user=None)
 
     ab = {"slug": public.slug}
     cd = {"slug": private.slug}
@@ -101,6 +110,21 @@ def rows(world) -> dict:
         "assessment:workshop_rate": [
             ({"code": workshop.code}, everyone(302), "without joining first, back to the join form"),
             ({"code": closed.code}, everyone(410), "a closed workshop"),
+        ],
+        "assessment:inventory": [(ab, members, "inventories side by side"), (cd, invisible, "invisible")],
+        "assessment:inventory_edit": [
+            ({**ab, "municipality": a.slug, "goal": 6}, only({SA, CA, AD}), "A's people edit A's inventory"),
+            ({**ab, "municipality": b.slug, "goal": 6}, only({CB, AD}), "only B's people edit B's inventory"),
+            ({**ab, "municipality": a.slug, "goal": 18}, {**only({SA, CA, AD}, ok=404)}, "there is no SDG 18"),
+        ],
+        "assessment:action_plan": [(ab, members, "the joint plan"), (cd, invisible, "invisible")],
+        "assessment:action_create": [
+            (ab, only({SA, CA, CB, AD}), "staff and coordinators of members add actions"),
+            ({**ab, QUERY: f"entry={entry.pk}"}, only({SA, CA, CB, AD}), "an action from an inventory entry"),
+        ],
+        "assessment:action_edit": [
+            ({**ab, "pk": item.pk}, only({SA, CA, CB, AD}), "staff and coordinators edit actions"),
+            ({**ab, "pk": hidden_item.pk}, missing, "an action of another partnership"),
         ],
         "api:list_published_rounds": [({}, everyone(200), "published rounds")],
         "api:get_published_round": [

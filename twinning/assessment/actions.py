@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -19,10 +20,12 @@ from twinning.assessment.combine import RANK
 from twinning.assessment.matching import ScoreError, validate_score
 from twinning.assessment.materiality import SCALE
 from twinning.assessment.models import (
+    ActionItem,
     Assessment,
     FocusGoal,
     GapIdea,
     IndexScore,
+    InventoryEntry,
     Materiality,
     Rating,
     Round,
@@ -30,7 +33,7 @@ from twinning.assessment.models import (
     WorkshopParticipant,
     WorkshopRating,
 )
-from twinning.foundation.concurrency import save_versioned
+from twinning.foundation.concurrency import EditConflict, save_versioned
 from twinning.foundation.models import Municipality, Partnership
 from twinning.sdg.links import SdgSelection, set_links
 from twinning.sdg.models import Target
@@ -274,3 +277,112 @@ def workshop_ratings_save(participant: WorkshopParticipant, entries: dict[int, s
             WorkshopRating.objects.filter(participant=participant, goal=goal).delete()
         else:
             WorkshopRating.objects.update_or_create(participant=participant, goal=goal, defaults={"level": level})
+
+
+# --- SDG inventory and joint action plan --------------------------------------------------
+
+INVENTORY_FIELDS = ["doing", "more", "gaps", "opportunities", "evidence"]
+
+
+@dataclass(frozen=True)
+class InventoryInput:
+    doing: str = ""
+    more: str = ""
+    gaps: str = ""
+    opportunities: str = ""
+    evidence: str = ""
+
+
+@transaction.atomic
+def inventory_save(
+    *, municipality: Municipality, goal: int, expected_version: int, data: InventoryInput, user, is_demo: bool = False
+) -> InventoryEntry:
+    """A municipality's own inventory entry for one goal.
+
+    ``expected_version`` is the version the form was opened with (0 for a new entry); when
+    someone saved the entry since, EditConflict carries the stored version.
+    """
+    _check_goal(goal)
+    values = {name: getattr(data, name).strip() for name in INVENTORY_FIELDS}
+    entry = InventoryEntry.objects.filter(municipality=municipality, goal=goal).first()
+    if entry is None:
+        try:
+            with transaction.atomic():
+                return InventoryEntry.objects.create(
+                    municipality=municipality, goal=goal, updated_by=user, is_demo=is_demo, **values
+                )
+        except IntegrityError as exc:  # created by someone else a moment ago
+            raise EditConflict(InventoryEntry.objects.get(municipality=municipality, goal=goal)) from exc
+    if expected_version == 0:
+        raise EditConflict(entry)
+    for name, value in values.items():
+        setattr(entry, name, value)
+    entry.updated_by = user
+    save_versioned(entry, expected_version, [*INVENTORY_FIELDS, "updated_by"])
+    return entry
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    title: str
+    owner_municipality: Municipality
+    due_date: date
+    goal: int | None = None
+    owner_name: str = ""
+    done: bool = False
+    notes: str = ""
+
+
+def _check_action(partnership: Partnership, data: ActionInput) -> None:
+    if not data.title.strip():
+        raise AssessmentError(_("Describe the action."))
+    if data.goal is not None:
+        _check_goal(data.goal)
+    _check_member(partnership, data.owner_municipality)
+
+
+@transaction.atomic
+def action_add(
+    partnership: Partnership,
+    data: ActionInput,
+    *,
+    user,
+    idea: GapIdea | None = None,
+    entry: InventoryEntry | None = None,
+    is_demo: bool = False,
+) -> ActionItem:
+    """A new item of the joint plan, optionally from an idea for a gap or an inventory entry."""
+    _check_action(partnership, data)
+    if idea is not None and idea.round.assessment.partnership_id != partnership.pk:
+        raise AssessmentError(_("That idea belongs to another partnership."))
+    if entry is not None:
+        _check_member(partnership, entry.municipality)
+    return ActionItem.objects.create(
+        partnership=partnership,
+        title=data.title.strip(),
+        goal=data.goal,
+        owner_municipality=data.owner_municipality,
+        owner_name=data.owner_name.strip(),
+        due_date=data.due_date,
+        done=data.done,
+        notes=data.notes.strip(),
+        source_idea=idea,
+        source_entry=entry,
+        created_by=user,
+        is_demo=is_demo,
+    )
+
+
+@transaction.atomic
+def action_update(item: ActionItem, data: ActionInput, *, expected_version: int) -> ActionItem:
+    """Raises EditConflict when a partner saved the item since ``expected_version``."""
+    _check_action(item.partnership, data)
+    item.title, item.goal = data.title.strip(), data.goal
+    item.owner_municipality, item.owner_name = data.owner_municipality, data.owner_name.strip()
+    item.due_date, item.done, item.notes = data.due_date, data.done, data.notes.strip()
+    save_versioned(
+        item,
+        expected_version,
+        ["title", "goal", "owner_municipality", "owner_name", "due_date", "done", "notes"],
+    )
+    return item

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from django import forms
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from twinning.assessment import joincode
-from twinning.assessment.actions import RatingInput
+from twinning.assessment.actions import INVENTORY_FIELDS, ActionInput, InventoryInput, RatingInput
 from twinning.assessment.matching import DEFAULT_STRONG, DEFAULT_WEAK
 from twinning.assessment.models import Assessment, Level
 from twinning.sdg.selectors import all_goals
@@ -267,3 +268,85 @@ class WorkshopRatingForm(forms.Form):
 
     def entries(self) -> dict[int, str | None]:
         return {goal: self.cleaned_data[f"level_{goal}"] or None for goal in GOALS}
+
+
+def _check_links(text: str) -> str:
+    check = URLValidator(schemes=["http", "https"])
+    for line in text.splitlines():
+        if line.strip():
+            try:
+                check(line.strip())
+            except forms.ValidationError as exc:
+                raise forms.ValidationError(
+                    _("“%(line)s” is not a web address. Put one address per line, starting with https://."),
+                    params={"line": line.strip()[:80]},
+                ) from exc
+    return text
+
+
+class InventoryForm(forms.Form):
+    doing = forms.CharField(label=_("What we already do"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    more = forms.CharField(label=_("What we could do more"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    gaps = forms.CharField(label=_("Gaps"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    opportunities = forms.CharField(label=_("Opportunities"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    evidence = forms.CharField(
+        label=_("Evidence links"),
+        required=False,
+        help_text=_("One web address per line."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def clean_evidence(self) -> str:
+        return _check_links(self.cleaned_data["evidence"])
+
+    def as_input(self) -> InventoryInput:
+        return InventoryInput(**{name: self.cleaned_data[name] for name in INVENTORY_FIELDS})
+
+
+class ActionForm(forms.Form):
+    title = forms.CharField(label=_("Action"), max_length=200)
+    goal = forms.TypedChoiceField(label=_("SDG"), coerce=int, empty_value=None, required=False)
+    owner_municipality = forms.TypedChoiceField(label=_("Owner municipality"), coerce=int)
+    owner_name = forms.CharField(label=_("Owner (person or team)"), max_length=100, required=False)
+    due_date = forms.DateField(
+        label=_("Due date"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Enter the due date as YYYY-MM-DD.")},
+    )
+    done = forms.BooleanField(label=_("Done"), required=False)
+    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    idea = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    entry = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.municipalities = {m.pk: m for m in municipalities}
+        self.fields["goal"].choices = [("", _("No particular SDG"))] + [(g.number, str(g)) for g in all_goals()]
+        self.fields["owner_municipality"].choices = [(m.pk, m.name) for m in municipalities]
+
+    def as_input(self) -> ActionInput:
+        data = self.cleaned_data
+        return ActionInput(
+            title=data["title"],
+            owner_municipality=self.municipalities[data["owner_municipality"]],
+            due_date=data["due_date"],
+            goal=data["goal"],
+            owner_name=data["owner_name"],
+            done=data["done"],
+            notes=data["notes"],
+        )
+
+    @staticmethod
+    def initial_for(item) -> dict:
+        return {
+            "title": item.title,
+            "goal": item.goal,
+            "owner_municipality": item.owner_municipality_id,
+            "owner_name": item.owner_name,
+            "due_date": item.due_date,
+            "done": item.done,
+            "notes": item.notes,
+            "version": item.version,
+        }

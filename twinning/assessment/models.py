@@ -255,3 +255,74 @@ class WorkshopRating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.participant} SDG {self.goal}: {self.level}"
+
+
+class InventoryEntry(models.Model):
+    """What one municipality already does for one goal, could do more, its gaps and opportunities.
+
+    Its own row (unique per municipality and goal); two people of the same municipality editing
+    it at once meet the conflict screen (``version``).
+    """
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="sdg_inventory")
+    goal = models.PositiveSmallIntegerField(_("SDG"), validators=GOAL_VALIDATORS)
+    doing = models.TextField(_("what we already do"), blank=True)
+    more = models.TextField(_("what we could do more"), blank=True)
+    gaps = models.TextField(_("gaps"), blank=True)
+    opportunities = models.TextField(_("opportunities"), blank=True)
+    evidence = models.TextField(_("evidence links"), blank=True, help_text=_("One web address per line."))
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["goal", "municipality__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "goal"], name="assessment_inventory_unique"),
+            models.CheckConstraint(condition=models.Q(goal__gte=1, goal__lte=17), name="assessment_inventory_goal"),
+        ]
+        verbose_name = _("SDG inventory entry")
+        verbose_name_plural = _("SDG inventory entries")
+
+    def __str__(self) -> str:
+        return f"{self.municipality} SDG {self.goal}"
+
+    @property
+    def evidence_links(self) -> list[str]:
+        return [line.strip() for line in self.evidence.splitlines() if line.strip()]
+
+
+class ActionItem(models.Model):
+    """An item of the partners' joint action plan, with an owner and a due date.
+
+    It may come from an idea for a gap or from an inventory entry (kept as its source).
+    """
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="sdg_actions")
+    title = models.CharField(_("action"), max_length=200)
+    goal = models.PositiveSmallIntegerField(_("SDG"), validators=GOAL_VALIDATORS, null=True, blank=True)
+    owner_municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="+", verbose_name=_("owner municipality")
+    )
+    owner_name = models.CharField(_("owner (person or team)"), max_length=100, blank=True)
+    due_date = models.DateField(_("due date"))
+    done = models.BooleanField(_("done"), default=False)
+    notes = models.TextField(_("notes"), blank=True)
+    source_idea = models.ForeignKey(GapIdea, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions")
+    source_entry = models.ForeignKey(
+        InventoryEntry, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["done", "due_date", "pk"]
+        verbose_name = _("action of the joint plan")
+        verbose_name_plural = _("joint action plan")
+
+    def __str__(self) -> str:
+        return self.title

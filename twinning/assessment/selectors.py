@@ -8,9 +8,11 @@ from django.db.models import Count, Prefetch
 
 from twinning.assessment import combine, matching
 from twinning.assessment.models import (
+    ActionItem,
     Assessment,
     GapIdea,
     IndexScore,
+    InventoryEntry,
     Materiality,
     Rating,
     Round,
@@ -136,3 +138,40 @@ def workshop_state(workshop: Workshop) -> WorkshopState:
 
 def own_workshop_levels(participant: WorkshopParticipant) -> dict[int, str]:
     return dict(participant.ratings.values_list("goal", "level"))
+
+
+def inventory_of(partnership: Partnership) -> dict[int, dict[int, InventoryEntry]]:
+    """goal -> {municipality id: entry} for every member: one query."""
+    grouped: dict[int, dict[int, InventoryEntry]] = {}
+    for entry in InventoryEntry.objects.filter(municipality__in=members(partnership)):
+        grouped.setdefault(entry.goal, {})[entry.municipality_id] = entry
+    return grouped
+
+
+def inventory_entry(municipality: Municipality, goal: int) -> InventoryEntry | None:
+    return InventoryEntry.objects.filter(municipality=municipality, goal=goal).first()
+
+
+def actions_of(partnership: Partnership) -> list[ActionItem]:
+    """The joint plan with owners and sources: one query."""
+    return list(
+        ActionItem.objects.filter(partnership=partnership).select_related(
+            "owner_municipality", "source_idea", "source_entry__municipality"
+        )
+    )
+
+
+def idea_of(partnership: Partnership, pk: int) -> GapIdea | None:
+    return (
+        GapIdea.objects.select_related("round__assessment", "municipality")
+        .filter(pk=pk, round__assessment__partnership=partnership)
+        .first()
+    )
+
+
+def entry_of(partnership: Partnership, pk: int) -> InventoryEntry | None:
+    return (
+        InventoryEntry.objects.select_related("municipality")
+        .filter(pk=pk, municipality__in=members(partnership))
+        .first()
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from twinning.assessment import views, workshop_views
+from twinning.assessment import plan_views, views, workshop_views
 
 app_name = "assessment"
 base = "partnerships/<slug:slug>/"
@@ -26,6 +26,11 @@ urlpatterns = [
     path("workshop/", workshop_views.workshop_enter, name="workshop_enter"),
     path("workshop/<str:code>/", workshop_views.workshop_join, name="workshop_join"),
     path("workshop/<str:code>/rate/", workshop_views.workshop_rate, name="workshop_rate"),
+    path(base + "sdg-inventory/", plan_views.inventory, name="inventory"),
+    path(base + "sdg-inventory/<slug:municipality>/<int:goal>/", plan_views.inventory_edit, name="inventory_edit"),
+    path(base + "action-plan/", plan_views.action_plan, name="action_plan"),
+    path(base + "action-plan/new/", plan_views.action_create, name="action_create"),
+    path(base + "action-plan/<int:pk>/edit/", plan_views.action_edit, name="action_edit"),
     path(base + "sdg-index/", views.sdg_index, name="sdg_index"),
     path(base + "sdg-index/<slug:municipality>/", views.sdg_index_edit, name="sdg_index_edit"),
     path(base + "priorities/", views.priorities_view, name="priorities"),

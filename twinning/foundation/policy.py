@@ -258,6 +258,25 @@ def get_workshop_by_code(code: str):
     return workshop
 
 
+def can_plan_actions(user, partnership: Partnership) -> bool:
+    """The joint action plan: staff and coordinators of every member add and edit its items."""
+    return bool(rating_municipality_ids(user, partnership))
+
+
+def get_action_for_user(user, slug: str, pk: int, *, write: bool = False):
+    from twinning.assessment.models import ActionItem
+
+    partnership = _members_partnership(user, slug, write=False)
+    try:
+        item = ActionItem.objects.get(pk=pk, partnership=partnership)
+    except ActionItem.DoesNotExist as exc:
+        raise Http404 from exc
+    if write and not can_plan_actions(user, partnership):
+        raise PermissionDenied
+    item.partnership = partnership
+    return item
+
+
 # --- Indicators: selection, targets, measurements (issue 4) -------------------------------
 
 
