@@ -126,6 +126,11 @@ def rows(world) -> dict:
             ({**ab, "pk": item.pk}, only({SA, CA, CB, AD}), "staff and coordinators edit actions"),
             ({**ab, "pk": hidden_item.pk}, missing, "an action of another partnership"),
         ],
+        "assessment:network": [
+            ({"municipality": a.slug}, only({CI, SA, CA, AD}, denied=404), "A's own people see A's network"),
+            ({"municipality": b.slug}, only({CB, AD}, denied=404), "B's network: B's people"),
+        ],
+        "assessment:network_all": [({}, only({AD}, denied=404), "the whole platform network: admins")],
         "api:list_published_rounds": [({}, everyone(200), "published rounds")],
         "api:get_published_round": [
             ({"round_id": second.pk}, everyone(200), "published round"),

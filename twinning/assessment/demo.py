@@ -11,6 +11,7 @@ synthetic partnerships carry the benchmark load).
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 from django.contrib.auth import get_user_model
@@ -18,6 +19,7 @@ from django.db import transaction
 
 from twinning.assessment import actions
 from twinning.assessment.models import ActionItem, Assessment, GapIdea, InventoryEntry, Round, Workshop
+from twinning.foundation.demo import MUNICIPALITIES
 from twinning.foundation.models import Municipality, Partnership
 
 NO, IND, DIR, STR = "none", "indirect", "direct", "strong"
@@ -173,6 +175,7 @@ def seed(scale: int = 1) -> None:
         actions.focus_set(lo, year=year, goal=goal)
 
     _inventory_plan_workshop(lo, round_1, round_2, towns, authors)
+    _network_scores()
 
     he = _exercise(
         partnerships["harelbeke-eenhana"],
@@ -216,3 +219,14 @@ def _inventory_plan_workshop(lo: Partnership, round_1: Round, round_2: Round, to
             participant = actions.workshop_join(workshop, name=name + DEMO, municipality=towns[slug])
             actions.workshop_ratings_save(participant, levels)
         actions.workshop_close(workshop)
+
+
+def _network_scores() -> None:
+    """Invented index scores for every other named demo municipality, so network matching has a network.
+
+    Drawn from a generator seeded with the municipality's slug: the same on every run.
+    """
+    for municipality in Municipality.objects.filter(slug__in=sorted(set(MUNICIPALITIES) - set(INDEX_SCORES))):
+        rng = random.Random(municipality.slug)  # noqa: S311 - invented demo figures, not security
+        entries = {goal: (rng.randint(15, 95), "Invented for the demo") for goal in range(1, 18)}
+        actions.index_scores_save(municipality=municipality, user=None, entries=entries, is_demo=True)

@@ -12,6 +12,7 @@ from twinning.assessment import joincode
 from twinning.assessment.actions import INVENTORY_FIELDS, ActionInput, InventoryInput, RatingInput
 from twinning.assessment.matching import DEFAULT_STRONG, DEFAULT_WEAK
 from twinning.assessment.models import Assessment, Level
+from twinning.assessment.network import DEFAULT_LIMIT
 from twinning.sdg.selectors import all_goals
 
 GOALS = range(1, 18)
@@ -350,3 +351,22 @@ class ActionForm(forms.Form):
             "notes": item.notes,
             "version": item.version,
         }
+
+
+class NetworkForm(ThresholdForm):
+    limit = forms.IntegerField(
+        label=_("At most this many matches per municipality"),
+        min_value=0,
+        max_value=20,
+        initial=DEFAULT_LIMIT,
+        required=False,
+        error_messages={
+            "min_value": _("The limit is a whole number from 0 to 20."),
+            "max_value": _("The limit is a whole number from 0 to 20."),
+        },
+    )
+
+    def clean(self):
+        data = super().clean()
+        data["limit"] = DEFAULT_LIMIT if data.get("limit") is None else data["limit"]
+        return data

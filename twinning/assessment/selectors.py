@@ -175,3 +175,20 @@ def entry_of(partnership: Partnership, pk: int) -> InventoryEntry | None:
         .filter(pk=pk, municipality__in=members(partnership))
         .first()
     )
+
+
+def network_of(municipality: Municipality) -> list[Municipality]:
+    """The municipality and every municipality it shares a partnership with: one query."""
+    around = Municipality.objects.filter(partnership_memberships__partnership__memberships__municipality=municipality)
+    return list((around | Municipality.objects.filter(pk=municipality.pk)).distinct().order_by("name"))
+
+
+def network_scores(municipalities: list[Municipality] | None) -> dict[str, dict[int, int]]:
+    """Index scores by municipality name (``None``: every municipality that has scores): one query."""
+    rows = IndexScore.objects.values_list("municipality__name", "goal", "score")
+    if municipalities is not None:
+        rows = rows.filter(municipality__in=municipalities)
+    scores: dict[str, dict[int, int]] = {}
+    for name, goal, score in rows:
+        scores.setdefault(name, {})[goal] = score
+    return scores

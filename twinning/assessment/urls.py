@@ -1,6 +1,6 @@
 from django.urls import path
 
-from twinning.assessment import plan_views, views, workshop_views
+from twinning.assessment import network_views, plan_views, views, workshop_views
 
 app_name = "assessment"
 base = "partnerships/<slug:slug>/"
@@ -31,6 +31,8 @@ urlpatterns = [
     path(base + "action-plan/", plan_views.action_plan, name="action_plan"),
     path(base + "action-plan/new/", plan_views.action_create, name="action_create"),
     path(base + "action-plan/<int:pk>/edit/", plan_views.action_edit, name="action_edit"),
+    path("municipalities/<slug:municipality>/sdg-network/", network_views.municipality_network, name="network"),
+    path("sdg-network/", network_views.whole_network, name="network_all"),
     path(base + "sdg-index/", views.sdg_index, name="sdg_index"),
     path(base + "sdg-index/<slug:municipality>/", views.sdg_index_edit, name="sdg_index_edit"),
     path(base + "priorities/", views.priorities_view, name="priorities"),

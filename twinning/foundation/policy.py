@@ -277,6 +277,22 @@ def get_action_for_user(user, slug: str, pk: int, *, write: bool = False):
     return item
 
 
+def get_network_municipality_for_user(user, slug: str) -> Municipality:
+    """Network matching of a municipality and all its partners: its own people (every role) and admins; 404 otherwise."""
+    try:
+        municipality = Municipality.objects.get(slug=slug)
+    except Municipality.DoesNotExist as exc:
+        raise Http404 from exc
+    if not (is_platform_admin(user) or municipality.pk in roles_of(user)):
+        raise Http404
+    return municipality
+
+
+def can_view_whole_network(user) -> bool:
+    """Matching across every municipality of the platform (the association's whole network): admins."""
+    return is_platform_admin(user)
+
+
 # --- Indicators: selection, targets, measurements (issue 4) -------------------------------
 
 
