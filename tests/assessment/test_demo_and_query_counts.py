@@ -86,6 +86,8 @@ def test_the_demo_has_lommel_and_ongwediva_with_five_gaps_then_a_round_that_clos
     workshop = Workshop.objects.get(round__assessment__partnership=lo, is_demo=True)
     assert workshop.participants.count() == 3 and not workshop.is_open
     assert selectors.workshop_state(workshop).result.values[6] == pytest.approx(7 / 9)
+    assert {t.code for t in selectors.interlink_targets(lo)} == {"4.7", "5.5", "6.3", "13.3"}
+    assert len(selectors.interlink_scores(lo)) == 2
 
 
 def pages(exercise: Assessment, last: int) -> dict[str, str]:
@@ -113,6 +115,9 @@ def pages(exercise: Assessment, last: int) -> dict[str, str]:
         "action new": f"{base}action-plan/new/?idea={GapIdea.objects.filter(goal=5).first().pk}",
         "action edit": f"{base}action-plan/{ActionItem.objects.first().pk}/edit/",
         "workshop": f"{base}workshops/{Workshop.objects.get(is_demo=True).code}/",
+        "interlinkages": f"{base}interlinkages/",
+        "interlink score": f"{base}interlinkages/lommel/",
+        "interlink targets": f"{base}interlinkages/targets/",
         "workshop live": f"{base}workshops/{Workshop.objects.get(is_demo=True).code}/live/",
     }
 

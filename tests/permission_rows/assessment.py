@@ -131,6 +131,12 @@ def rows(world) -> dict:
             ({"municipality": b.slug}, only({CB, AD}, denied=404), "B's network: B's people"),
         ],
         "assessment:network_all": [({}, only({AD}, denied=404), "the whole platform network: admins")],
+        "assessment:interlinkages": [(ab, members, "the cross-impact matrix"), (cd, invisible, "invisible")],
+        "assessment:interlink_targets": [(ab, coordinators, "coordinators pick the targets")],
+        "assessment:interlink_score": [
+            ({**ab, "municipality": a.slug}, only({SA, CA, AD}), "A scores for itself"),
+            ({**ab, "municipality": b.slug}, only({CB, AD}), "only B's people score for B"),
+        ],
         "api:list_published_rounds": [({}, everyone(200), "published rounds")],
         "api:get_published_round": [
             ({"round_id": second.pk}, everyone(200), "published round"),

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from twinning.assessment import joincode
+from twinning.assessment import interlinkages, joincode
 from twinning.assessment.combine import RANK
 from twinning.assessment.matching import ScoreError, validate_score
 from twinning.assessment.materiality import SCALE
@@ -25,6 +25,8 @@ from twinning.assessment.models import (
     FocusGoal,
     GapIdea,
     IndexScore,
+    InterlinkScore,
+    InterlinkTarget,
     InventoryEntry,
     Materiality,
     Rating,
@@ -33,6 +35,7 @@ from twinning.assessment.models import (
     WorkshopParticipant,
     WorkshopRating,
 )
+from twinning.assessment.priorities import prioritised_goals
 from twinning.foundation.concurrency import EditConflict, save_versioned
 from twinning.foundation.models import Municipality, Partnership
 from twinning.sdg.links import SdgSelection, set_links
@@ -386,3 +389,80 @@ def action_update(item: ActionItem, data: ActionInput, *, expected_version: int)
         ["title", "goal", "owner_municipality", "owner_name", "due_date", "done", "notes"],
     )
     return item
+
+
+# --- Interlinkages (SDG Synergies) ----------------------------------------------------------
+
+
+@transaction.atomic
+def interlink_targets_set(partnership: Partnership, codes: set[str]) -> list[Target]:
+    """The targets the partners score, a few per prioritised SDG; a removed target takes its scores with it."""
+    prioritised = set(prioritised_goals(partnership))
+    targets = list(Target.objects.select_related("goal").filter(code__in=codes))
+    unknown = sorted(codes - {t.code for t in targets})
+    if unknown:
+        raise AssessmentError(_("Unknown targets: %(codes)s.") % {"codes": ", ".join(unknown)})
+    outside = sorted(t.code for t in targets if t.goal.number not in prioritised)
+    if outside:
+        raise AssessmentError(
+            _("Pick targets of the prioritised SDGs only; %(codes)s is not under one.") % {"codes": ", ".join(outside)}
+        )
+    per_goal: dict[int, int] = {}
+    for target in targets:
+        per_goal[target.goal.number] = per_goal.get(target.goal.number, 0) + 1
+    crowded = sorted(goal for goal, count in per_goal.items() if count > interlinkages.MAX_TARGETS_PER_GOAL)
+    if crowded:
+        raise AssessmentError(
+            _("Pick at most %(max)s targets per SDG (too many under SDG %(goals)s).")
+            % {"max": interlinkages.MAX_TARGETS_PER_GOAL, "goals": ", ".join(map(str, crowded))}
+        )
+    keep = {t.pk for t in targets}
+    removed = list(InterlinkTarget.objects.filter(partnership=partnership).exclude(target__in=keep))
+    removed_ids = [row.target_id for row in removed]
+    InterlinkScore.objects.filter(partnership=partnership).filter(
+        Q(source__in=removed_ids) | Q(destination__in=removed_ids)
+    ).delete()
+    InterlinkTarget.objects.filter(pk__in=[row.pk for row in removed]).delete()
+    existing = set(InterlinkTarget.objects.filter(partnership=partnership).values_list("target_id", flat=True))
+    InterlinkTarget.objects.bulk_create(
+        [InterlinkTarget(partnership=partnership, target=t) for t in targets if t.pk not in existing]
+    )
+    return targets
+
+
+@transaction.atomic
+def interlink_scores_save(
+    partnership: Partnership,
+    *,
+    municipality: Municipality,
+    user,
+    entries: dict[tuple[str, str], int | None],
+    is_demo: bool = False,
+) -> None:
+    """One municipality's own scores per (from, to) target pair; ``None`` removes a score.
+
+    Partners' rows are never touched: each municipality scores for itself and the page combines them.
+    """
+    _check_member(partnership, municipality)
+    chosen = {
+        row.target.code: row.target
+        for row in InterlinkTarget.objects.filter(partnership=partnership).select_related("target")
+    }
+    for (a, b), value in entries.items():
+        if a not in chosen or b not in chosen:
+            raise AssessmentError(_("Score only the targets the partnership picked."))
+        if a == b:
+            raise AssessmentError(_("A target does not score its influence on itself."))
+        if value is not None:
+            try:
+                interlinkages.validate_interaction(value)
+            except interlinkages.InterlinkError as exc:
+                raise AssessmentError(str(exc)) from exc
+    for (a, b), value in sorted(entries.items()):
+        keys = {"partnership": partnership, "municipality": municipality, "source": chosen[a], "destination": chosen[b]}
+        if value is None:
+            InterlinkScore.objects.filter(**keys).delete()
+        else:
+            InterlinkScore.objects.update_or_create(
+                **keys, defaults={"score": value, "updated_by": user, "is_demo": is_demo}
+            )

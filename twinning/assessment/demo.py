@@ -107,6 +107,14 @@ ACTIONS = [
     ("Solar roofs on the partner schools: feasibility study", 7, "ongwediva", "Technical services", (2026, 12, 1),
      ("ongwediva", 7)),
 ]  # fmt: skip
+INTERLINK_TARGETS = {"4.7", "5.5", "6.3", "13.3"}
+# (from, to): (Lommel, Ongwediva) on the SDG Synergies scale -3..+3
+INTERLINK_SCORES = {
+    ("4.7", "5.5"): (2, 1), ("4.7", "6.3"): (1, 1), ("4.7", "13.3"): (3, 2),
+    ("5.5", "4.7"): (1, 1), ("5.5", "6.3"): (1, 2), ("5.5", "13.3"): (1, 0),
+    ("6.3", "4.7"): (0, 1), ("6.3", "5.5"): (1, 2), ("6.3", "13.3"): (0, -1),
+    ("13.3", "4.7"): (2, 2), ("13.3", "5.5"): (0, 0), ("13.3", "6.3"): (1, 1),
+}  # fmt: skip
 WORKSHOP_PARTICIPANTS = [
     ("Ndapewa", "ongwediva", {5: DIR, 6: STR, 7: IND, 12: NO, 14: NO}),
     ("Tomas", "ongwediva", {5: DIR, 6: DIR, 7: NO, 12: IND, 14: NO}),
@@ -176,6 +184,10 @@ def seed(scale: int = 1) -> None:
 
     _inventory_plan_workshop(lo, round_1, round_2, towns, authors)
     _network_scores()
+    actions.interlink_targets_set(lo, INTERLINK_TARGETS)
+    for column, slug in enumerate(["lommel", "ongwediva"]):
+        entries = {pair: values[column] for pair, values in INTERLINK_SCORES.items()}
+        actions.interlink_scores_save(lo, municipality=towns[slug], user=authors[slug], entries=entries, is_demo=True)
 
     he = _exercise(
         partnerships["harelbeke-eenhana"],

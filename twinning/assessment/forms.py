@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from twinning.assessment import joincode
 from twinning.assessment.actions import INVENTORY_FIELDS, ActionInput, InventoryInput, RatingInput
+from twinning.assessment.interlinkages import LABELS
 from twinning.assessment.matching import DEFAULT_STRONG, DEFAULT_WEAK
 from twinning.assessment.models import Assessment, Level
 from twinning.assessment.network import DEFAULT_LIMIT
@@ -370,3 +371,63 @@ class NetworkForm(ThresholdForm):
         data = super().clean()
         data["limit"] = DEFAULT_LIMIT if data.get("limit") is None else data["limit"]
         return data
+
+
+INTERACTION_CHOICES = [("", _("Not scored"))] + [
+    (value, f"{value:+d} {label}" if value else f"0 {label}") for value, label in sorted(LABELS.items(), reverse=True)
+]
+
+
+class InterlinkTargetsForm(forms.Form):
+    """A few targets per prioritised SDG, as checkboxes grouped by goal."""
+
+    def __init__(self, *args, goals, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.groups = []
+        for goal in goals:
+            name = f"goal_{goal.number}"
+            self.fields[name] = forms.MultipleChoiceField(
+                label=str(goal),
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                choices=[(t.code, f"{t.code} {t.full}") for t in goal.targets.all()],
+            )
+            self.groups.append(name)
+
+    def codes(self) -> set[str]:
+        return {code for name in self.groups for code in self.cleaned_data[name]}
+
+
+class InterlinkScoreForm(forms.Form):
+    """One municipality's scores: for each picked target, its influence on each other picked target."""
+
+    def __init__(self, *args, targets, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pairs: list[tuple[str, str, str]] = []
+        for a in targets:
+            for b in targets:
+                if a.pk == b.pk:
+                    continue
+                name = f"s_{a.code}_{b.code}".replace(".", "-")
+                self.fields[name] = forms.TypedChoiceField(
+                    label=_("on %(code)s") % {"code": b.code},
+                    choices=INTERACTION_CHOICES,
+                    coerce=int,
+                    empty_value=None,
+                    required=False,
+                )
+                self.pairs.append((name, a.code, b.code))
+        self.targets = targets
+
+    @staticmethod
+    def field_name(a: str, b: str) -> str:
+        return f"s_{a}_{b}".replace(".", "-")
+
+    def groups(self) -> list[dict]:
+        return [
+            {"target": a, "fields": [self[name] for name, src, _dst in self.pairs if src == a.code]}
+            for a in self.targets
+        ]
+
+    def entries(self) -> dict[tuple[str, str], int | None]:
+        return {(a, b): self.cleaned_data[name] for name, a, b in self.pairs}

@@ -326,3 +326,51 @@ class ActionItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class InterlinkTarget(models.Model):
+    """A target the partners picked, under one of their prioritised SDGs, for the interlinkage scoring."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="interlink_targets")
+    target = models.ForeignKey("sdg.Target", on_delete=models.CASCADE, related_name="+")
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["partnership", "target__goal__number", "target__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "target"], name="assessment_interlinktarget_unique")
+        ]
+        verbose_name = _("interlinkage target")
+        verbose_name_plural = _("interlinkage targets")
+
+    def __str__(self) -> str:
+        return f"{self.partnership}: {self.target}"
+
+
+class InterlinkScore(models.Model):
+    """One municipality's score of how working on one target influences another, -3..+3 (its own row)."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="interlink_scores")
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    source = models.ForeignKey("sdg.Target", on_delete=models.CASCADE, related_name="+")
+    destination = models.ForeignKey("sdg.Target", on_delete=models.CASCADE, related_name="+")
+    score = models.SmallIntegerField(_("influence"), validators=[MinValueValidator(-3), MaxValueValidator(3)])
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "municipality", "source", "destination"], name="assessment_interlink_unique"
+            ),
+            models.CheckConstraint(condition=models.Q(score__gte=-3, score__lte=3), name="assessment_interlink_scale"),
+            models.CheckConstraint(
+                condition=~models.Q(source=models.F("destination")), name="assessment_interlink_not_self"
+            ),
+        ]
+        verbose_name = _("interlinkage score")
+        verbose_name_plural = _("interlinkage scores")
+
+    def __str__(self) -> str:
+        return f"{self.municipality}: {self.source_id} -> {self.destination_id} = {self.score}"

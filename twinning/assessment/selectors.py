@@ -12,6 +12,8 @@ from twinning.assessment.models import (
     Assessment,
     GapIdea,
     IndexScore,
+    InterlinkScore,
+    InterlinkTarget,
     InventoryEntry,
     Materiality,
     Rating,
@@ -192,3 +194,20 @@ def network_scores(municipalities: list[Municipality] | None) -> dict[str, dict[
     for name, goal, score in rows:
         scores.setdefault(name, {})[goal] = score
     return scores
+
+
+def interlink_targets(partnership: Partnership) -> list:
+    """The picked targets, in goal and target order: one query."""
+    rows = InterlinkTarget.objects.filter(partnership=partnership).select_related("target__goal")
+    return [row.target for row in rows.order_by("target__goal__number", "target__order")]
+
+
+def interlink_scores(partnership: Partnership) -> dict[int, dict[tuple[str, str], int]]:
+    """municipality id -> {(from code, to code): score}: one query."""
+    per_partner: dict[int, dict[tuple[str, str], int]] = {}
+    rows = InterlinkScore.objects.filter(partnership=partnership).values_list(
+        "municipality_id", "source__code", "destination__code", "score"
+    )
+    for municipality_id, a, b, score in rows:
+        per_partner.setdefault(municipality_id, {})[(a, b)] = score
+    return per_partner

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from twinning.assessment import network_views, plan_views, views, workshop_views
+from twinning.assessment import interlink_views, network_views, plan_views, views, workshop_views
 
 app_name = "assessment"
 base = "partnerships/<slug:slug>/"
@@ -33,6 +33,9 @@ urlpatterns = [
     path(base + "action-plan/<int:pk>/edit/", plan_views.action_edit, name="action_edit"),
     path("municipalities/<slug:municipality>/sdg-network/", network_views.municipality_network, name="network"),
     path("sdg-network/", network_views.whole_network, name="network_all"),
+    path(base + "interlinkages/", interlink_views.interlinkages_view, name="interlinkages"),
+    path(base + "interlinkages/targets/", interlink_views.interlink_targets_edit, name="interlink_targets"),
+    path(base + "interlinkages/<slug:municipality>/", interlink_views.interlink_score, name="interlink_score"),
     path(base + "sdg-index/", views.sdg_index, name="sdg_index"),
     path(base + "sdg-index/<slug:municipality>/", views.sdg_index_edit, name="sdg_index_edit"),
     path(base + "priorities/", views.priorities_view, name="priorities"),
