@@ -272,7 +272,7 @@ class WorkshopRatingForm(forms.Form):
         return {goal: self.cleaned_data[f"level_{goal}"] or None for goal in GOALS}
 
 
-def _check_links(text: str) -> str:
+def check_links(text: str) -> str:
     check = URLValidator(schemes=["http", "https"])
     for line in text.splitlines():
         if line.strip():
@@ -300,7 +300,7 @@ class InventoryForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     def clean_evidence(self) -> str:
-        return _check_links(self.cleaned_data["evidence"])
+        return check_links(self.cleaned_data["evidence"])
 
     def as_input(self) -> InventoryInput:
         return InventoryInput(**{name: self.cleaned_data[name] for name in INVENTORY_FIELDS})

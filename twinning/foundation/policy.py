@@ -194,6 +194,16 @@ def get_round_for_user(user, slug: str, pk: int, number: int, *, write: bool = F
     return round_
 
 
+def get_assessment_by_id_for_user(user, pk: int, *, write: bool = False):
+    """An exercise by id for the API: 404 unless the user may see it, 403 if it must change and may not."""
+    from twinning.assessment.models import Assessment
+
+    slug = Assessment.objects.filter(pk=pk).values_list("partnership__slug", flat=True).first()
+    if slug is None:
+        raise Http404
+    return get_assessment_for_user(user, slug, pk, write=write)
+
+
 def get_published_round(user, slug: str, pk: int, number: int):
     """A round the coordinators published, on a partnership the user may see; 404 otherwise."""
     from twinning.assessment.models import Round
