@@ -268,13 +268,9 @@ class InterlinkIn(Schema):
     score: int | None  # -3..+3; null removes the score
 
 
-def _member_of(partnership, slug: str):
-    return next((m for m in selectors.members(partnership) if m.slug == slug), None)
-
-
 def _own(request, partnership, slug: str):
     """A member municipality the user may write for, or the (status, body) to answer."""
-    municipality = _member_of(partnership, slug)
+    municipality = selectors.member_by_slug(partnership, slug)
     if municipality is None:
         return None, (422, {"detail": _("%(slug)s is not a member of this partnership.") % {"slug": slug}})
     if not policy.can_rate_for(request.user, municipality.pk):
@@ -471,7 +467,7 @@ def _inventory_out(entry) -> dict:
 
 
 def _action_input(partnership, payload: ActionIn):
-    owner = _member_of(partnership, payload.owner_municipality)
+    owner = selectors.member_by_slug(partnership, payload.owner_municipality)
     if owner is None:
         raise actions.AssessmentError(
             _("%(slug)s is not a member of this partnership.") % {"slug": payload.owner_municipality}

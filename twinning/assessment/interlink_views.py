@@ -7,7 +7,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -17,13 +16,6 @@ from twinning.assessment.forms import InterlinkScoreForm, InterlinkTargetsForm
 from twinning.assessment.priorities import prioritised_goals
 from twinning.foundation import policy
 from twinning.sdg.models import Goal
-
-
-def _member(partnership, slug: str):
-    for municipality in selectors.members(partnership):
-        if municipality.slug == slug:
-            return municipality
-    raise Http404
 
 
 def _cell(value: float | None, contested: bool) -> dict:
@@ -114,7 +106,7 @@ def interlink_targets_edit(request, slug: str):
 @require_http_methods(["GET", "POST"])
 def interlink_score(request, slug: str, municipality: str):
     partnership = policy.get_assessment_partnership_for_user(request.user, slug)
-    scorer = _member(partnership, municipality)
+    scorer = selectors.member_or_404(partnership, municipality)
     if not policy.can_rate_for(request.user, scorer.pk):
         raise PermissionDenied
     targets = selectors.interlink_targets(partnership)

@@ -23,23 +23,11 @@ from twinning.assessment import actions, selectors
 from twinning.assessment.forms import ActionForm, InventoryForm
 from twinning.foundation import policy
 from twinning.foundation.concurrency import EditConflict
-from twinning.sdg.selectors import all_goals
 
 CONFLICT = _(
     "Someone else saved this while you were editing. Their version is shown; your text is kept in the form. "
     "Check and save again."
 )
-
-
-def _goals() -> dict:
-    return {goal.number: goal for goal in all_goals()}
-
-
-def _member(partnership, slug: str):
-    for municipality in selectors.members(partnership):
-        if municipality.slug == slug:
-            return municipality
-    raise Http404
 
 
 @login_required
@@ -57,7 +45,7 @@ def inventory(request, slug: str):
                 for m in members
             ],
         }
-        for goal in all_goals()
+        for goal in selectors.goals_by_number().values()
     ]
     return render(
         request,
@@ -76,7 +64,7 @@ def inventory(request, slug: str):
 @require_http_methods(["GET", "POST"])
 def inventory_edit(request, slug: str, municipality: str, goal: int):
     partnership = policy.get_assessment_partnership_for_user(request.user, slug)
-    owner = _member(partnership, municipality)
+    owner = selectors.member_or_404(partnership, municipality)
     if not policy.can_rate_for(request.user, owner.pk):
         raise PermissionDenied
     if not 1 <= goal <= 17:
@@ -110,7 +98,7 @@ def inventory_edit(request, slug: str, municipality: str, goal: int):
         if entry:
             initial.update({name: getattr(entry, name) for name in actions.INVENTORY_FIELDS})
         form = InventoryForm(initial=initial)
-    context = {"partnership": partnership, "owner": owner, "goal": _goals().get(goal), "form": form}
+    context = {"partnership": partnership, "owner": owner, "goal": selectors.goals_by_number().get(goal), "form": form}
     return render(request, "assessment/inventory_form.html", {**context, "conflict": conflict}, status=status)
 
 
@@ -119,7 +107,7 @@ def inventory_edit(request, slug: str, municipality: str, goal: int):
 def action_plan(request, slug: str):
     partnership = policy.get_assessment_partnership_for_user(request.user, slug)
     today = timezone.localdate()
-    goals = _goals()
+    goals = selectors.goals_by_number()
     items = selectors.actions_of(partnership)
     for item in items:
         item.goal_info = goals.get(item.goal)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch
+from django.http import Http404
 
 from twinning.assessment import combine, matching
 from twinning.assessment.models import (
@@ -24,6 +25,7 @@ from twinning.assessment.models import (
 )
 from twinning.foundation.models import Municipality, Partnership
 from twinning.sdg.models import SdgLink
+from twinning.sdg.selectors import all_goals
 
 
 def members(partnership: Partnership) -> list[Municipality]:
@@ -211,3 +213,20 @@ def interlink_scores(partnership: Partnership) -> dict[int, dict[tuple[str, str]
     for municipality_id, a, b, score in rows:
         per_partner.setdefault(municipality_id, {})[(a, b)] = score
     return per_partner
+
+
+def member_by_slug(partnership: Partnership, slug: str) -> Municipality | None:
+    """A member municipality by slug, from the members' prefetch (no query); ``None`` if not a member."""
+    return next((m for m in members(partnership) if m.slug == slug), None)
+
+
+def member_or_404(partnership: Partnership, slug: str) -> Municipality:
+    municipality = member_by_slug(partnership, slug)
+    if municipality is None:
+        raise Http404
+    return municipality
+
+
+def goals_by_number() -> dict:
+    """The 17 goals by number, from the cached goal list."""
+    return {goal.number: goal for goal in all_goals()}
