@@ -75,3 +75,34 @@ def test_a_participant_joins_with_a_code_on_a_phone_and_her_rating_appears_on_th
     expect(live.locator("svg title", has_text=re.compile(r"^5\. "))).to_have_text(re.compile(r": 67%$"))
     assert_accessible(page)
     assert site.blocked == [], site.blocked
+
+
+def test_inventory_plan_interlinkages_and_network_pages_are_accessible_and_an_idea_becomes_an_action(page):
+    seed_demo()
+    seed_app_demo("assessment")
+    log_in(page, LOMMEL_COORDINATOR)
+    base = f"/en/partnerships/{PARTNERSHIP}/"
+    goto_ok(page, f"{base}sdg-inventory/")
+    expect(page.locator("#sdg-6")).to_contain_text("Waste-water treatment for the new neighbourhoods.")
+    assert_accessible(page)
+    goto_ok(page, f"{base}interlinkages/")
+    expect(page.locator("p.assess-start")).to_contain_text("Start with target")
+    assert_accessible(page)
+    goto_ok(page, "/en/municipalities/lommel/sdg-network/")
+    expect(page.locator("section[aria-labelledby='matches-h'] li").first).to_contain_text("can help")
+    assert_accessible(page)
+
+    # An idea for a gap of round 1 becomes an action of the joint plan.
+    goto_ok(page, f"{base}assessments/")
+    page.locator("li.card").first.get_by_role("link", name="Round 1", exact=True).click()
+    page.get_by_role("link", name=re.compile(r"^Make it an action\s*: Solar panels")).click()
+    page.wait_for_url(re.compile(r"/action-plan/new/\?idea=\d+$"))
+    assert_accessible(page)
+    page.get_by_label("Owner (person or team)").fill("Energy coach")
+    page.locator("main form").get_by_role("button", name="Save").click()
+    page.wait_for_url(re.compile(r"/action-plan/$"))
+    row = page.locator("tbody tr", has_text="Solar panels on the partner schools")
+    expect(row).to_contain_text("idea for gap SDG 7")
+    expect(row).to_contain_text("Energy coach")
+    page.reload()
+    assert_accessible(page)
