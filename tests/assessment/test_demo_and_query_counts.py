@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -10,7 +12,17 @@ from django.test.utils import CaptureQueriesContext
 
 from twinning.accounts.models import User
 from twinning.assessment import actions, demo, selectors
-from twinning.assessment.models import Assessment, GapIdea, IndexScore, Rating, Round
+from twinning.assessment.models import (
+    ActionItem,
+    Assessment,
+    GapIdea,
+    IndexScore,
+    InventoryEntry,
+    Rating,
+    Round,
+    Workshop,
+    WorkshopParticipant,
+)
 from twinning.assessment.priorities import focus_goal, prioritised_goals
 from twinning.foundation import demo as foundation_demo
 from twinning.foundation.models import Partnership
@@ -41,6 +53,9 @@ def test_the_demo_has_lommel_and_ongwediva_with_five_gaps_then_a_round_that_clos
         Rating.objects.count(),
         GapIdea.objects.count(),
         IndexScore.objects.count(),
+        InventoryEntry.objects.count(),
+        ActionItem.objects.count(),
+        WorkshopParticipant.objects.count(),
     )
     demo.seed(1)  # idempotent
     assert (
@@ -49,6 +64,9 @@ def test_the_demo_has_lommel_and_ongwediva_with_five_gaps_then_a_round_that_clos
         Rating.objects.count(),
         GapIdea.objects.count(),
         IndexScore.objects.count(),
+        InventoryEntry.objects.count(),
+        ActionItem.objects.count(),
+        WorkshopParticipant.objects.count(),
     ) == counts
 
     first, second = round_of("lommel-ongwediva", 1), round_of("lommel-ongwediva", 2)
@@ -62,6 +80,14 @@ def test_the_demo_has_lommel_and_ongwediva_with_five_gaps_then_a_round_that_clos
     assert round_of("harelbeke-eenhana", 1).ratings.count() > 0
     assert round_of("bierbeek-ona", 1).ratings.count() > 0
     assert IndexScore.objects.filter(municipality__slug__in=["lommel", "ongwediva"]).count() == 34
+    assert InventoryEntry.objects.filter(municipality__slug__in=["lommel", "ongwediva"], is_demo=True).count() == 6
+    assert ActionItem.objects.filter(partnership=lo, is_demo=True).count() == 3
+    assert ActionItem.objects.filter(partnership=lo, source_idea__isnull=False).count() == 2
+    workshop = Workshop.objects.get(round__assessment__partnership=lo, is_demo=True)
+    assert workshop.participants.count() == 3 and not workshop.is_open
+    assert selectors.workshop_state(workshop).result.values[6] == pytest.approx(7 / 9)
+    assert {t.code for t in selectors.interlink_targets(lo)} == {"4.7", "5.5", "6.3", "13.3"}
+    assert len(selectors.interlink_scores(lo)) == 2
 
 
 def pages(exercise: Assessment, last: int) -> dict[str, str]:
@@ -83,6 +109,16 @@ def pages(exercise: Assessment, last: int) -> dict[str, str]:
         "priorities": f"{base}priorities/",
         "priorities edit": f"{base}priorities/edit/",
         "partnership": base,
+        "inventory": f"{base}sdg-inventory/",
+        "inventory edit": f"{base}sdg-inventory/lommel/6/",
+        "action plan": f"{base}action-plan/",
+        "action new": f"{base}action-plan/new/?idea={GapIdea.objects.filter(goal=5).first().pk}",
+        "action edit": f"{base}action-plan/{ActionItem.objects.first().pk}/edit/",
+        "workshop": f"{base}workshops/{Workshop.objects.get(is_demo=True).code}/",
+        "interlinkages": f"{base}interlinkages/",
+        "interlink score": f"{base}interlinkages/lommel/",
+        "interlink targets": f"{base}interlinkages/targets/",
+        "workshop live": f"{base}workshops/{Workshop.objects.get(is_demo=True).code}/live/",
     }
 
 
@@ -111,6 +147,25 @@ def grow(exercise: Assessment, rounds: int) -> None:
         actions.round_publish(round_, publish=True)
     for _ in range(3):
         actions.assessment_start(partnership=exercise.partnership, scope="project", subject="Another project")
+    workshop = actions.workshop_open(round_, user=None)
+    for town in towns:
+        for goal in range(1, 18):
+            data = actions.InventoryInput(doing="more", more="more", evidence="https://example.org/a")
+            InventoryEntry.objects.filter(municipality=town, goal=goal).delete()
+            actions.inventory_save(municipality=town, goal=goal, expected_version=0, data=data, user=None)
+        for index in range(10):
+            actions.action_add(
+                exercise.partnership, actions.ActionInput(f"Action {index}", town, date(2030, 1, 1), goal=3), user=None
+            )
+        for index in range(10):
+            participant = actions.workshop_join(workshop, name=f"P{index}", municipality=town)
+            actions.workshop_ratings_save(participant, dict.fromkeys(range(1, 18), "direct"))
+    demo_workshop = Workshop.objects.get(is_demo=True)
+    for index in range(10):
+        participant = WorkshopParticipant.objects.create(
+            workshop=demo_workshop, name=f"Q{index}", municipality=towns[0], token=f"t{index}"
+        )
+        participant.ratings.create(goal=3, level="strong")
 
 
 @pytest.mark.django_db

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from tests.urlmatrix import AD, CA, CB, CI, LOGIN, SA, V, everyone, only
+from datetime import date
+
+from tests.urlmatrix import AD, CA, CB, CI, LOGIN, QUERY, SA, V, everyone, only
 from twinning.assessment import actions
+from twinning.assessment.models import InventoryEntry
 
 MEMBERS = {CI, SA, CA, CB, AD}
 COORDINATORS = {CA, CB, AD}
@@ -22,6 +25,16 @@ def rows(world) -> dict:
     hidden_round = hidden.rounds.get(number=1)
     actions.round_publish(hidden_round, publish=True)
     actions.round_start(hidden)
+
+    workshop = actions.workshop_open(first, user=None)
+    closed = actions.workshop_close(actions.workshop_open(first, user=None))
+    hidden_workshop = actions.workshop_open(hidden_round, user=None)
+
+    entry = InventoryEntry.objects.filter(municipality=a, goal=6).first() or actions.inventory_save(
+        municipality=a, goal=6, expected_version=0, data=actions.InventoryInput(doing="Water"), user=None
+    )
+    item = actions.action_add(public, actions.ActionInput("Visit", a, date(2030, 1, 1)), user=None, entry=entry)
+    hidden_item = actions.action_add(private, actions.ActionInput("Hidden", c, date(2030, 1, 1)), user=None)
 
     ab = {"slug": public.slug}
     cd = {"slug": private.slug}
@@ -77,6 +90,53 @@ def rows(world) -> dict:
         "assessment:priorities": [(ab, members, "materiality and focus"), (cd, invisible, "invisible")],
         "assessment:priorities_edit": [(ab, coordinators, "coordinators set priorities")],
         "assessment:focus_set": [(ab, everyone(405), "focus needs POST")],
+        "assessment:workshop_start": [(r1, everyone(405), "opening a workshop needs POST")],
+        "assessment:workshop": [
+            ({**ab, "code": workshop.code}, members, "members see the facilitator's page"),
+            ({**cd, "code": hidden_workshop.code}, invisible, "workshop of an invisible partnership"),
+            ({**ab, "code": hidden_workshop.code}, missing, "workshop of another partnership under this slug"),
+        ],
+        "assessment:workshop_live": [
+            ({**ab, "code": workshop.code}, members, "the live wheel fragment"),
+            ({**cd, "code": hidden_workshop.code}, invisible, "invisible"),
+        ],
+        "assessment:workshop_close": [({**ab, "code": workshop.code}, everyone(405), "closing needs POST")],
+        "assessment:workshop_enter": [({}, everyone(200), "anyone may type a join code")],
+        "assessment:workshop_join": [
+            ({"code": workshop.code}, everyone(200), "the code is the invitation: no account needed"),
+            ({"code": closed.code}, everyone(410), "a closed workshop"),
+            ({"code": "ZZZZZZ"}, everyone(404), "an unknown code"),
+        ],
+        "assessment:workshop_rate": [
+            ({"code": workshop.code}, everyone(302), "without joining first, back to the join form"),
+            ({"code": closed.code}, everyone(410), "a closed workshop"),
+        ],
+        "assessment:inventory": [(ab, members, "inventories side by side"), (cd, invisible, "invisible")],
+        "assessment:inventory_edit": [
+            ({**ab, "municipality": a.slug, "goal": 6}, only({SA, CA, AD}), "A's people edit A's inventory"),
+            ({**ab, "municipality": b.slug, "goal": 6}, only({CB, AD}), "only B's people edit B's inventory"),
+            ({**ab, "municipality": a.slug, "goal": 18}, {**only({SA, CA, AD}, ok=404)}, "there is no SDG 18"),
+        ],
+        "assessment:action_plan": [(ab, members, "the joint plan"), (cd, invisible, "invisible")],
+        "assessment:action_create": [
+            (ab, only({SA, CA, CB, AD}), "staff and coordinators of members add actions"),
+            ({**ab, QUERY: f"entry={entry.pk}"}, only({SA, CA, CB, AD}), "an action from an inventory entry"),
+        ],
+        "assessment:action_edit": [
+            ({**ab, "pk": item.pk}, only({SA, CA, CB, AD}), "staff and coordinators edit actions"),
+            ({**ab, "pk": hidden_item.pk}, missing, "an action of another partnership"),
+        ],
+        "assessment:network": [
+            ({"municipality": a.slug}, only({CI, SA, CA, AD}, denied=404), "A's own people see A's network"),
+            ({"municipality": b.slug}, only({CB, AD}, denied=404), "B's network: B's people"),
+        ],
+        "assessment:network_all": [({}, only({AD}, denied=404), "the whole platform network: admins")],
+        "assessment:interlinkages": [(ab, members, "the cross-impact matrix"), (cd, invisible, "invisible")],
+        "assessment:interlink_targets": [(ab, coordinators, "coordinators pick the targets")],
+        "assessment:interlink_score": [
+            ({**ab, "municipality": a.slug}, only({SA, CA, AD}), "A scores for itself"),
+            ({**ab, "municipality": b.slug}, only({CB, AD}), "only B's people score for B"),
+        ],
         "api:list_published_rounds": [({}, everyone(200), "published rounds")],
         "api:get_published_round": [
             ({"round_id": second.pk}, everyone(200), "published round"),
@@ -84,4 +144,14 @@ def rows(world) -> dict:
             ({"round_id": hidden_round.pk}, {**everyone(404), AD: 200}, "published in a members-only partnership"),
         ],
         "api:rate": [({"round_id": first.pk}, everyone(405), "rating needs POST")],
+        "api:start_assessment": [(ab, everyone(405), "needs POST")],
+        "api:start_round": [({"assessment_id": exercise.pk}, everyone(405), "needs POST")],
+        "api:publish_round": [({"round_id": first.pk}, everyone(405), "needs POST")],
+        "api:add_idea": [({"round_id": first.pk}, everyone(405), "needs POST")],
+        "api:set_index_scores": [({**ab, "municipality": a.slug}, everyone(405), "needs PUT")],
+        "api:set_materiality": [(ab, everyone(405), "needs PUT")],
+        "api:set_inventory": [({**ab, "municipality": a.slug, "goal": 6}, everyone(405), "needs PUT")],
+        "api:add_action": [(ab, everyone(405), "needs POST")],
+        "api:update_action": [({**ab, "action_id": item.pk}, everyone(405), "needs PUT")],
+        "api:set_interlinkages": [({**ab, "municipality": a.slug}, everyone(405), "needs PUT")],
     }

@@ -6,26 +6,37 @@ a municipality that is not a member of the partnership, so no caller can write a
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from twinning.assessment import interlinkages, joincode
 from twinning.assessment.combine import RANK
 from twinning.assessment.matching import ScoreError, validate_score
 from twinning.assessment.materiality import SCALE
 from twinning.assessment.models import (
+    ActionItem,
     Assessment,
     FocusGoal,
     GapIdea,
     IndexScore,
+    InterlinkScore,
+    InterlinkTarget,
+    InventoryEntry,
     Materiality,
     Rating,
     Round,
+    Workshop,
+    WorkshopParticipant,
+    WorkshopRating,
 )
-from twinning.foundation.concurrency import save_versioned
+from twinning.assessment.priorities import prioritised_goals
+from twinning.foundation.concurrency import EditConflict, save_versioned
 from twinning.foundation.models import Municipality, Partnership
 from twinning.sdg.links import SdgSelection, set_links
 from twinning.sdg.models import Target
@@ -218,3 +229,240 @@ def focus_set(partnership: Partnership, *, year: int, goal: int | None) -> Focus
     _check_goal(goal)
     focus, _created = FocusGoal.objects.update_or_create(partnership=partnership, year=year, defaults={"goal": goal})
     return focus
+
+
+# --- Workshop mode ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def workshop_open(round_: Round, *, user, is_demo: bool = False) -> Workshop:
+    """A live workshop on a round, with a fresh join code (drawn again on the rare collision)."""
+    for _attempt in range(5):
+        code = joincode.new_code()
+        if not Workshop.objects.filter(code=code).exists():
+            return Workshop.objects.create(round=round_, code=code, created_by=user, is_demo=is_demo)
+    raise AssessmentError(_("No free join code was found. Try again."))  # pragma: no cover - 30**6 codes
+
+
+@transaction.atomic
+def workshop_close(workshop: Workshop) -> Workshop:
+    if workshop.closed_at is None:
+        workshop.closed_at = timezone.now()
+        workshop.save(update_fields=["closed_at"])
+    return workshop
+
+
+@transaction.atomic
+def workshop_join(workshop: Workshop, *, name: str, municipality: Municipality) -> WorkshopParticipant:
+    """A participant without an account; her token goes into her browser session."""
+    if not workshop.is_open:
+        raise AssessmentError(_("This workshop is closed."))
+    _check_member(workshop.round.assessment.partnership, municipality)
+    name = name.strip()
+    if not name:
+        raise AssessmentError(_("Write your name, so the facilitator knows who rates."))
+    return WorkshopParticipant.objects.create(
+        workshop=workshop, name=name[:60], municipality=municipality, token=secrets.token_hex(16)
+    )
+
+
+@transaction.atomic
+def workshop_ratings_save(participant: WorkshopParticipant, entries: dict[int, str | None]) -> None:
+    """One participant's own ratings; ``None`` removes a goal's rating. Nobody else's rows are touched."""
+    if not participant.workshop.is_open:
+        raise AssessmentError(_("This workshop is closed."))
+    for goal, level in entries.items():
+        _check_goal(goal)
+        if level is not None and level not in RANK:
+            raise AssessmentError(_("Choose a contribution level for SDG %(goal)s.") % {"goal": goal})
+    for goal, level in sorted(entries.items()):
+        if level is None:
+            WorkshopRating.objects.filter(participant=participant, goal=goal).delete()
+        else:
+            WorkshopRating.objects.update_or_create(participant=participant, goal=goal, defaults={"level": level})
+
+
+# --- SDG inventory and joint action plan --------------------------------------------------
+
+INVENTORY_FIELDS = ["doing", "more", "gaps", "opportunities", "evidence"]
+
+
+@dataclass(frozen=True)
+class InventoryInput:
+    doing: str = ""
+    more: str = ""
+    gaps: str = ""
+    opportunities: str = ""
+    evidence: str = ""
+
+
+@transaction.atomic
+def inventory_save(
+    *, municipality: Municipality, goal: int, expected_version: int, data: InventoryInput, user, is_demo: bool = False
+) -> InventoryEntry:
+    """A municipality's own inventory entry for one goal.
+
+    ``expected_version`` is the version the form was opened with (0 for a new entry); when
+    someone saved the entry since, EditConflict carries the stored version.
+    """
+    _check_goal(goal)
+    values = {name: getattr(data, name).strip() for name in INVENTORY_FIELDS}
+    entry = InventoryEntry.objects.filter(municipality=municipality, goal=goal).first()
+    if entry is None:
+        try:
+            with transaction.atomic():
+                return InventoryEntry.objects.create(
+                    municipality=municipality, goal=goal, updated_by=user, is_demo=is_demo, **values
+                )
+        except IntegrityError as exc:  # created by someone else a moment ago
+            raise EditConflict(InventoryEntry.objects.get(municipality=municipality, goal=goal)) from exc
+    if expected_version == 0:
+        raise EditConflict(entry)
+    for name, value in values.items():
+        setattr(entry, name, value)
+    entry.updated_by = user
+    save_versioned(entry, expected_version, [*INVENTORY_FIELDS, "updated_by"])
+    return entry
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    title: str
+    owner_municipality: Municipality
+    due_date: date
+    goal: int | None = None
+    owner_name: str = ""
+    done: bool = False
+    notes: str = ""
+
+
+def _check_action(partnership: Partnership, data: ActionInput) -> None:
+    if not data.title.strip():
+        raise AssessmentError(_("Describe the action."))
+    if data.goal is not None:
+        _check_goal(data.goal)
+    _check_member(partnership, data.owner_municipality)
+
+
+@transaction.atomic
+def action_add(
+    partnership: Partnership,
+    data: ActionInput,
+    *,
+    user,
+    idea: GapIdea | None = None,
+    entry: InventoryEntry | None = None,
+    is_demo: bool = False,
+) -> ActionItem:
+    """A new item of the joint plan, optionally from an idea for a gap or an inventory entry."""
+    _check_action(partnership, data)
+    if idea is not None and idea.round.assessment.partnership_id != partnership.pk:
+        raise AssessmentError(_("That idea belongs to another partnership."))
+    if entry is not None:
+        _check_member(partnership, entry.municipality)
+    return ActionItem.objects.create(
+        partnership=partnership,
+        title=data.title.strip(),
+        goal=data.goal,
+        owner_municipality=data.owner_municipality,
+        owner_name=data.owner_name.strip(),
+        due_date=data.due_date,
+        done=data.done,
+        notes=data.notes.strip(),
+        source_idea=idea,
+        source_entry=entry,
+        created_by=user,
+        is_demo=is_demo,
+    )
+
+
+@transaction.atomic
+def action_update(item: ActionItem, data: ActionInput, *, expected_version: int) -> ActionItem:
+    """Raises EditConflict when a partner saved the item since ``expected_version``."""
+    _check_action(item.partnership, data)
+    item.title, item.goal = data.title.strip(), data.goal
+    item.owner_municipality, item.owner_name = data.owner_municipality, data.owner_name.strip()
+    item.due_date, item.done, item.notes = data.due_date, data.done, data.notes.strip()
+    save_versioned(
+        item,
+        expected_version,
+        ["title", "goal", "owner_municipality", "owner_name", "due_date", "done", "notes"],
+    )
+    return item
+
+
+# --- Interlinkages (SDG Synergies) ----------------------------------------------------------
+
+
+@transaction.atomic
+def interlink_targets_set(partnership: Partnership, codes: set[str]) -> list[Target]:
+    """The targets the partners score, a few per prioritised SDG; a removed target takes its scores with it."""
+    prioritised = set(prioritised_goals(partnership))
+    targets = list(Target.objects.select_related("goal").filter(code__in=codes))
+    unknown = sorted(codes - {t.code for t in targets})
+    if unknown:
+        raise AssessmentError(_("Unknown targets: %(codes)s.") % {"codes": ", ".join(unknown)})
+    outside = sorted(t.code for t in targets if t.goal.number not in prioritised)
+    if outside:
+        raise AssessmentError(
+            _("Pick targets of the prioritised SDGs only; %(codes)s is not under one.") % {"codes": ", ".join(outside)}
+        )
+    per_goal: dict[int, int] = {}
+    for target in targets:
+        per_goal[target.goal.number] = per_goal.get(target.goal.number, 0) + 1
+    crowded = sorted(goal for goal, count in per_goal.items() if count > interlinkages.MAX_TARGETS_PER_GOAL)
+    if crowded:
+        raise AssessmentError(
+            _("Pick at most %(max)s targets per SDG (too many under SDG %(goals)s).")
+            % {"max": interlinkages.MAX_TARGETS_PER_GOAL, "goals": ", ".join(map(str, crowded))}
+        )
+    keep = {t.pk for t in targets}
+    removed = list(InterlinkTarget.objects.filter(partnership=partnership).exclude(target__in=keep))
+    removed_ids = [row.target_id for row in removed]
+    InterlinkScore.objects.filter(partnership=partnership).filter(
+        Q(source__in=removed_ids) | Q(destination__in=removed_ids)
+    ).delete()
+    InterlinkTarget.objects.filter(pk__in=[row.pk for row in removed]).delete()
+    existing = set(InterlinkTarget.objects.filter(partnership=partnership).values_list("target_id", flat=True))
+    InterlinkTarget.objects.bulk_create(
+        [InterlinkTarget(partnership=partnership, target=t) for t in targets if t.pk not in existing]
+    )
+    return targets
+
+
+@transaction.atomic
+def interlink_scores_save(
+    partnership: Partnership,
+    *,
+    municipality: Municipality,
+    user,
+    entries: dict[tuple[str, str], int | None],
+    is_demo: bool = False,
+) -> None:
+    """One municipality's own scores per (from, to) target pair; ``None`` removes a score.
+
+    Partners' rows are never touched: each municipality scores for itself and the page combines them.
+    """
+    _check_member(partnership, municipality)
+    chosen = {
+        row.target.code: row.target
+        for row in InterlinkTarget.objects.filter(partnership=partnership).select_related("target")
+    }
+    for (a, b), value in entries.items():
+        if a not in chosen or b not in chosen:
+            raise AssessmentError(_("Score only the targets the partnership picked."))
+        if a == b:
+            raise AssessmentError(_("A target does not score its influence on itself."))
+        if value is not None:
+            try:
+                interlinkages.validate_interaction(value)
+            except interlinkages.InterlinkError as exc:
+                raise AssessmentError(str(exc)) from exc
+    for (a, b), value in sorted(entries.items()):
+        keys = {"partnership": partnership, "municipality": municipality, "source": chosen[a], "destination": chosen[b]}
+        if value is None:
+            InterlinkScore.objects.filter(**keys).delete()
+        else:
+            InterlinkScore.objects.update_or_create(
+                **keys, defaults={"score": value, "updated_by": user, "is_demo": is_demo}
+            )

@@ -1,4 +1,5 @@
-"""Demo data of the assessment app: circle exercises, SDG index scores and priorities.
+"""Demo data of the assessment app: circle exercises, a workshop, inventories, a joint action plan,
+SDG index scores and priorities.
 
 Lommel–Ongwediva assessed its five-year programme with the circle exercise: it did not yet
 contribute to SDGs 5, 6, 7, 12 and 14 (as the publication tells); round 2 closes 5 and 6
@@ -10,11 +11,15 @@ synthetic partnerships carry the benchmark load).
 
 from __future__ import annotations
 
+import random
+from datetime import date
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from twinning.assessment import actions
-from twinning.assessment.models import Assessment, GapIdea, Round
+from twinning.assessment.models import ActionItem, Assessment, GapIdea, InventoryEntry, Round, Workshop
+from twinning.foundation.demo import MUNICIPALITIES
 from twinning.foundation.models import Municipality, Partnership
 
 NO, IND, DIR, STR = "none", "indirect", "direct", "strong"
@@ -81,6 +86,40 @@ MATERIALITY = {
     17: (5, 5, False),
 }  # fmt: skip
 FOCUS = {2025: 6, 2026: 5}
+# (municipality, goal): (doing, more, gaps, opportunities, evidence)
+INVENTORY = {
+    ("lommel", 6): ("Water-quality plan with the Flemish water utility.", "Share treatment know-how with partners.",
+                    "", "Work visit of the utility's experts to Ongwediva.", "https://www.lommel.be"),
+    ("ongwediva", 6): ("Pipeline water for the town centre.", "Waste-water treatment for the new neighbourhoods.",
+                       "No treatment plant for the informal settlements.", "Regional water-board funding.", ""),
+    ("lommel", 7): ("Solar panels on municipal buildings.", "Energy coaching for schools.", "", "", ""),
+    ("ongwediva", 7): ("", "Solar lighting on the open market.", "Frequent power cuts at the schools.",
+                       "Abundant sunshine: solar roofs on the partner schools.", ""),
+    ("lommel", 12): ("", "Sorting waste at town events.", "No circular procurement yet.", "", ""),
+    ("ongwediva", 12): ("", "Composting at the open market.", "Open dumping at the town's edge.", "", ""),
+}  # fmt: skip
+# (title, goal, owner, owner name, due, from idea text or inventory key)
+ACTIONS = [
+    ("Joint mentoring track for women councillors", 5, "ongwediva", "Town council", (2026, 9, 30),
+     "Give women councillors of both towns a joint mentoring track."),
+    ("Work visit on waste-water treatment", 6, "lommel", "Environment department", (2026, 4, 15),
+     "Involve the Flemish water utility's experts in a work visit."),
+    ("Solar roofs on the partner schools: feasibility study", 7, "ongwediva", "Technical services", (2026, 12, 1),
+     ("ongwediva", 7)),
+]  # fmt: skip
+INTERLINK_TARGETS = {"4.7", "5.5", "6.3", "13.3"}
+# (from, to): (Lommel, Ongwediva) on the SDG Synergies scale -3..+3
+INTERLINK_SCORES = {
+    ("4.7", "5.5"): (2, 1), ("4.7", "6.3"): (1, 1), ("4.7", "13.3"): (3, 2),
+    ("5.5", "4.7"): (1, 1), ("5.5", "6.3"): (1, 2), ("5.5", "13.3"): (1, 0),
+    ("6.3", "4.7"): (0, 1), ("6.3", "5.5"): (1, 2), ("6.3", "13.3"): (0, -1),
+    ("13.3", "4.7"): (2, 2), ("13.3", "5.5"): (0, 0), ("13.3", "6.3"): (1, 1),
+}  # fmt: skip
+WORKSHOP_PARTICIPANTS = [
+    ("Ndapewa", "ongwediva", {5: DIR, 6: STR, 7: IND, 12: NO, 14: NO}),
+    ("Tomas", "ongwediva", {5: DIR, 6: DIR, 7: NO, 12: IND, 14: NO}),
+    ("Ilse", "lommel", {5: STR, 6: DIR, 7: NO, 12: NO, 14: NO}),
+]
 
 
 def _exercise(partnership: Partnership, notes: str) -> Assessment:
@@ -143,6 +182,13 @@ def seed(scale: int = 1) -> None:
     for year, goal in FOCUS.items():
         actions.focus_set(lo, year=year, goal=goal)
 
+    _inventory_plan_workshop(lo, round_1, round_2, towns, authors)
+    _network_scores()
+    actions.interlink_targets_set(lo, INTERLINK_TARGETS)
+    for column, slug in enumerate(["lommel", "ongwediva"]):
+        entries = {pair: values[column] for pair, values in INTERLINK_SCORES.items()}
+        actions.interlink_scores_save(lo, municipality=towns[slug], user=authors[slug], entries=entries, is_demo=True)
+
     he = _exercise(
         partnerships["harelbeke-eenhana"],
         "Both coalition agreements and multi-annual plans, read through the SDGs" + DEMO,
@@ -150,3 +196,49 @@ def seed(scale: int = 1) -> None:
     _round(he, 1, HARELBEKE_EENHANA, [towns["harelbeke"], towns["eenhana"]])
     bo = _exercise(partnerships["bierbeek-ona"], "The water programme" + DEMO)
     _round(bo, 1, BIERBEEK_ONA, [towns["bierbeek"], towns["ona"]])
+
+
+def _inventory_plan_workshop(lo: Partnership, round_1: Round, round_2: Round, towns: dict, authors: dict) -> None:
+    entries = {}
+    for (slug, goal), (doing, more, gaps, opportunities, evidence) in INVENTORY.items():
+        entry, _created = InventoryEntry.objects.update_or_create(
+            municipality=towns[slug],
+            goal=goal,
+            defaults={
+                "doing": doing + DEMO if doing else "",
+                "more": more,
+                "gaps": gaps,
+                "opportunities": opportunities,
+                "evidence": evidence,
+                "updated_by": authors[slug],
+                "is_demo": True,
+            },
+        )
+        entries[(slug, goal)] = entry
+    ideas = {idea.text.removesuffix(DEMO): idea for idea in GapIdea.objects.filter(round=round_1)}
+    for title, goal, owner, owner_name, due, source in ACTIONS:
+        if ActionItem.objects.filter(partnership=lo, title=title + DEMO).exists():
+            continue
+        data = actions.ActionInput(title + DEMO, towns[owner], date(*due), goal=goal, owner_name=owner_name)
+        if isinstance(source, tuple):
+            actions.action_add(lo, data, user=authors[owner], entry=entries[source], is_demo=True)
+        else:
+            actions.action_add(lo, data, user=authors[owner], idea=ideas.get(source), is_demo=True)
+    if not Workshop.objects.filter(round=round_2, is_demo=True).exists():
+        round_2.assessment.partnership = lo
+        workshop = actions.workshop_open(round_2, user=authors["lommel"], is_demo=True)
+        for name, slug, levels in WORKSHOP_PARTICIPANTS:
+            participant = actions.workshop_join(workshop, name=name + DEMO, municipality=towns[slug])
+            actions.workshop_ratings_save(participant, levels)
+        actions.workshop_close(workshop)
+
+
+def _network_scores() -> None:
+    """Invented index scores for every other named demo municipality, so network matching has a network.
+
+    Drawn from a generator seeded with the municipality's slug: the same on every run.
+    """
+    for municipality in Municipality.objects.filter(slug__in=sorted(set(MUNICIPALITIES) - set(INDEX_SCORES))):
+        rng = random.Random(municipality.slug)  # noqa: S311 - invented demo figures, not security
+        entries = {goal: (rng.randint(15, 95), "Invented for the demo") for goal in range(1, 18)}
+        actions.index_scores_save(municipality=municipality, user=None, entries=entries, is_demo=True)

@@ -192,3 +192,185 @@ class FocusGoal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.partnership} {self.year}: SDG {self.goal}"
+
+
+class Workshop(models.Model):
+    """A live session of one round: participants join with a short code from their phones, no account needed.
+
+    Each participant's ratings are her own rows; the facilitator's wheel combines them.
+    """
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="workshops")
+    code = models.CharField(_("join code"), max_length=8, unique=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("workshop")
+        verbose_name_plural = _("workshops")
+
+    def __str__(self) -> str:
+        return f"{self.round} – {self.code}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+class WorkshopParticipant(models.Model):
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="participants")
+    name = models.CharField(_("your name"), max_length=60)
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    token = models.CharField(max_length=32, unique=True)  # kept in the participant's session
+    joined_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["workshop", "joined_at", "pk"]
+        verbose_name = _("workshop participant")
+        verbose_name_plural = _("workshop participants")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.municipality})"
+
+
+class WorkshopRating(models.Model):
+    participant = models.ForeignKey(WorkshopParticipant, on_delete=models.CASCADE, related_name="ratings")
+    goal = models.PositiveSmallIntegerField(_("SDG"), validators=GOAL_VALIDATORS)
+    level = models.CharField(_("contribution"), max_length=10, choices=Level.choices)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["participant", "goal"]
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "goal"], name="assessment_workshoprating_unique"),
+            models.CheckConstraint(
+                condition=models.Q(goal__gte=1, goal__lte=17), name="assessment_workshoprating_goal_range"
+            ),
+        ]
+        verbose_name = _("workshop rating")
+        verbose_name_plural = _("workshop ratings")
+
+    def __str__(self) -> str:
+        return f"{self.participant} SDG {self.goal}: {self.level}"
+
+
+class InventoryEntry(models.Model):
+    """What one municipality already does for one goal, could do more, its gaps and opportunities.
+
+    Its own row (unique per municipality and goal); two people of the same municipality editing
+    it at once meet the conflict screen (``version``).
+    """
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="sdg_inventory")
+    goal = models.PositiveSmallIntegerField(_("SDG"), validators=GOAL_VALIDATORS)
+    doing = models.TextField(_("what we already do"), blank=True)
+    more = models.TextField(_("what we could do more"), blank=True)
+    gaps = models.TextField(_("gaps"), blank=True)
+    opportunities = models.TextField(_("opportunities"), blank=True)
+    evidence = models.TextField(_("evidence links"), blank=True, help_text=_("One web address per line."))
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["goal", "municipality__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "goal"], name="assessment_inventory_unique"),
+            models.CheckConstraint(condition=models.Q(goal__gte=1, goal__lte=17), name="assessment_inventory_goal"),
+        ]
+        verbose_name = _("SDG inventory entry")
+        verbose_name_plural = _("SDG inventory entries")
+
+    def __str__(self) -> str:
+        return f"{self.municipality} SDG {self.goal}"
+
+    @property
+    def evidence_links(self) -> list[str]:
+        return [line.strip() for line in self.evidence.splitlines() if line.strip()]
+
+
+class ActionItem(models.Model):
+    """An item of the partners' joint action plan, with an owner and a due date.
+
+    It may come from an idea for a gap or from an inventory entry (kept as its source).
+    """
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="sdg_actions")
+    title = models.CharField(_("action"), max_length=200)
+    goal = models.PositiveSmallIntegerField(_("SDG"), validators=GOAL_VALIDATORS, null=True, blank=True)
+    owner_municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="+", verbose_name=_("owner municipality")
+    )
+    owner_name = models.CharField(_("owner (person or team)"), max_length=100, blank=True)
+    due_date = models.DateField(_("due date"))
+    done = models.BooleanField(_("done"), default=False)
+    notes = models.TextField(_("notes"), blank=True)
+    source_idea = models.ForeignKey(GapIdea, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions")
+    source_entry = models.ForeignKey(
+        InventoryEntry, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["done", "due_date", "pk"]
+        verbose_name = _("action of the joint plan")
+        verbose_name_plural = _("joint action plan")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class InterlinkTarget(models.Model):
+    """A target the partners picked, under one of their prioritised SDGs, for the interlinkage scoring."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="interlink_targets")
+    target = models.ForeignKey("sdg.Target", on_delete=models.CASCADE, related_name="+")
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["partnership", "target__goal__number", "target__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "target"], name="assessment_interlinktarget_unique")
+        ]
+        verbose_name = _("interlinkage target")
+        verbose_name_plural = _("interlinkage targets")
+
+    def __str__(self) -> str:
+        return f"{self.partnership}: {self.target}"
+
+
+class InterlinkScore(models.Model):
+    """One municipality's score of how working on one target influences another, -3..+3 (its own row)."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="interlink_scores")
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    source = models.ForeignKey("sdg.Target", on_delete=models.CASCADE, related_name="+")
+    destination = models.ForeignKey("sdg.Target", on_delete=models.CASCADE, related_name="+")
+    score = models.SmallIntegerField(_("influence"), validators=[MinValueValidator(-3), MaxValueValidator(3)])
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "municipality", "source", "destination"], name="assessment_interlink_unique"
+            ),
+            models.CheckConstraint(condition=models.Q(score__gte=-3, score__lte=3), name="assessment_interlink_scale"),
+            models.CheckConstraint(
+                condition=~models.Q(source=models.F("destination")), name="assessment_interlink_not_self"
+            ),
+        ]
+        verbose_name = _("interlinkage score")
+        verbose_name_plural = _("interlinkage scores")
+
+    def __str__(self) -> str:
+        return f"{self.municipality}: {self.source_id} -> {self.destination_id} = {self.score}"

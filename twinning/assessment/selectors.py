@@ -5,11 +5,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch
+from django.http import Http404
 
 from twinning.assessment import combine, matching
-from twinning.assessment.models import Assessment, GapIdea, IndexScore, Materiality, Rating, Round
+from twinning.assessment.models import (
+    ActionItem,
+    Assessment,
+    GapIdea,
+    IndexScore,
+    InterlinkScore,
+    InterlinkTarget,
+    InventoryEntry,
+    Materiality,
+    Rating,
+    Round,
+    Workshop,
+    WorkshopParticipant,
+    WorkshopRating,
+)
 from twinning.foundation.models import Municipality, Partnership
 from twinning.sdg.models import SdgLink
+from twinning.sdg.selectors import all_goals
 
 
 def members(partnership: Partnership) -> list[Municipality]:
@@ -55,7 +71,12 @@ class RoundResult:
 
 
 def round_result(ratings: list[Rating]) -> RoundResult:
-    results = combine.combine(ratings_map(ratings))
+    return result_of(ratings_map(ratings))
+
+
+def result_of(grouped: combine.Ratings) -> RoundResult:
+    """Wheel values, gaps and disagreements of ratings grouped as goal -> {rater: level}."""
+    results = combine.combine(grouped)
     return RoundResult(
         results=results,
         values=combine.wheel_values(results),
@@ -98,3 +119,114 @@ def round_results(rounds: list[Round]) -> dict[int, list[combine.GoalResult]]:
     for round_id, goal, municipality_id, level in rows:
         per_round[round_id].setdefault(goal, {})[str(municipality_id)] = level
     return {round_id: combine.combine(ratings) for round_id, ratings in per_round.items()}
+
+
+@dataclass(frozen=True)
+class WorkshopState:
+    result: RoundResult
+    participants: list[WorkshopParticipant]
+    rated: int  # participants who rated at least one SDG
+
+
+def workshop_state(workshop: Workshop) -> WorkshopState:
+    """The live wheel of a workshop, each participant counting once per SDG: two queries."""
+    participants = list(workshop.participants.select_related("municipality"))
+    grouped: dict[int, dict[str, str]] = {}
+    raters = set()
+    rows = WorkshopRating.objects.filter(participant__workshop=workshop).values_list("participant_id", "goal", "level")
+    for participant_id, goal, level in rows:
+        grouped.setdefault(goal, {})[str(participant_id)] = level
+        raters.add(participant_id)
+    return WorkshopState(result=result_of(grouped), participants=participants, rated=len(raters))
+
+
+def own_workshop_levels(participant: WorkshopParticipant) -> dict[int, str]:
+    return dict(participant.ratings.values_list("goal", "level"))
+
+
+def inventory_of(partnership: Partnership) -> dict[int, dict[int, InventoryEntry]]:
+    """goal -> {municipality id: entry} for every member: one query."""
+    grouped: dict[int, dict[int, InventoryEntry]] = {}
+    for entry in InventoryEntry.objects.filter(municipality__in=members(partnership)):
+        grouped.setdefault(entry.goal, {})[entry.municipality_id] = entry
+    return grouped
+
+
+def inventory_entry(municipality: Municipality, goal: int) -> InventoryEntry | None:
+    return InventoryEntry.objects.filter(municipality=municipality, goal=goal).first()
+
+
+def actions_of(partnership: Partnership) -> list[ActionItem]:
+    """The joint plan with owners and sources: one query."""
+    return list(
+        ActionItem.objects.filter(partnership=partnership).select_related(
+            "owner_municipality", "source_idea", "source_entry__municipality"
+        )
+    )
+
+
+def idea_of(partnership: Partnership, pk: int) -> GapIdea | None:
+    return (
+        GapIdea.objects.select_related("round__assessment", "municipality")
+        .filter(pk=pk, round__assessment__partnership=partnership)
+        .first()
+    )
+
+
+def entry_of(partnership: Partnership, pk: int) -> InventoryEntry | None:
+    return (
+        InventoryEntry.objects.select_related("municipality")
+        .filter(pk=pk, municipality__in=members(partnership))
+        .first()
+    )
+
+
+def network_of(municipality: Municipality) -> list[Municipality]:
+    """The municipality and every municipality it shares a partnership with: one query."""
+    around = Municipality.objects.filter(partnership_memberships__partnership__memberships__municipality=municipality)
+    return list((around | Municipality.objects.filter(pk=municipality.pk)).distinct().order_by("name"))
+
+
+def network_scores(municipalities: list[Municipality] | None) -> dict[str, dict[int, int]]:
+    """Index scores by municipality name (``None``: every municipality that has scores): one query."""
+    rows = IndexScore.objects.values_list("municipality__name", "goal", "score")
+    if municipalities is not None:
+        rows = rows.filter(municipality__in=municipalities)
+    scores: dict[str, dict[int, int]] = {}
+    for name, goal, score in rows:
+        scores.setdefault(name, {})[goal] = score
+    return scores
+
+
+def interlink_targets(partnership: Partnership) -> list:
+    """The picked targets, in goal and target order: one query."""
+    rows = InterlinkTarget.objects.filter(partnership=partnership).select_related("target__goal")
+    return [row.target for row in rows.order_by("target__goal__number", "target__order")]
+
+
+def interlink_scores(partnership: Partnership) -> dict[int, dict[tuple[str, str], int]]:
+    """municipality id -> {(from code, to code): score}: one query."""
+    per_partner: dict[int, dict[tuple[str, str], int]] = {}
+    rows = InterlinkScore.objects.filter(partnership=partnership).values_list(
+        "municipality_id", "source__code", "destination__code", "score"
+    )
+    for municipality_id, a, b, score in rows:
+        per_partner.setdefault(municipality_id, {})[(a, b)] = score
+    return per_partner
+
+
+def member_by_slug(partnership: Partnership, slug: str) -> Municipality | None:
+    """A member municipality by slug, from the members' prefetch (no query); ``None`` if not a member."""
+    return next((m for m in members(partnership) if m.slug == slug), None)
+
+
+def member_or_404(partnership: Partnership, slug: str) -> Municipality:
+    municipality = member_by_slug(partnership, slug)
+    if municipality is None:
+        raise Http404
+    return municipality
+
+
+def goals_by_number() -> dict:
+    """The 17 goals by number, from the cached goal list."""
+    return {goal.number: goal for goal in all_goals()}

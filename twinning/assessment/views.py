@@ -33,18 +33,6 @@ from twinning.assessment.models import Level
 from twinning.foundation import policy
 from twinning.foundation.concurrency import EditConflict
 from twinning.indicators.selectors import partnership_scores as indicator_scores
-from twinning.sdg.selectors import all_goals
-
-
-def _goals() -> dict:
-    return {goal.number: goal for goal in all_goals()}
-
-
-def _member(partnership, slug: str):
-    for municipality in selectors.members(partnership):
-        if municipality.slug == slug:
-            return municipality
-    raise Http404
 
 
 def _raters(user, partnership) -> list:
@@ -139,7 +127,7 @@ def round_create(request, slug: str, pk: int):
 
 def _agreement_rows(members, ratings, result) -> list[dict]:
     by_key = {(rating.goal, rating.municipality_id): rating for rating in ratings}
-    goals = _goals()
+    goals = selectors.goals_by_number()
     return [
         {
             "goal": goals.get(goal_result.goal),
@@ -163,7 +151,7 @@ def round_detail(request, slug: str, pk: int, number: int):
     result = selectors.round_result(ratings)
     ideas = selectors.ideas_of(round_)
     raters = _raters(request.user, partnership)
-    goals = _goals()
+    goals = selectors.goals_by_number()
     gaps = [{"goal": goals.get(goal), "ideas": [idea for idea in ideas if idea.goal == goal]} for goal in result.gaps]
     rounds = selectors.rounds_of(assessment)
     previous = [r for r in rounds if r.number < round_.number]
@@ -184,6 +172,7 @@ def round_detail(request, slug: str, pk: int, number: int):
             "raters": raters,
             "idea_form": IdeaForm(gaps=result.gaps, municipalities=raters) if raters and result.gaps else None,
             "can_manage": policy.can_manage_assessments(request.user, partnership),
+            "workshops": list(round_.workshops.all()),
         },
     )
 
@@ -193,7 +182,7 @@ def round_detail(request, slug: str, pk: int, number: int):
 def round_rate(request, slug: str, pk: int, number: int, municipality: str):
     round_ = policy.get_round_for_user(request.user, slug, pk, number)
     partnership = round_.assessment.partnership
-    rater = _member(partnership, municipality)
+    rater = selectors.member_or_404(partnership, municipality)
     if not policy.can_rate_for(request.user, rater.pk):
         raise PermissionDenied
     if request.method == "POST":
@@ -260,7 +249,7 @@ def round_publish(request, slug: str, pk: int, number: int):
 def round_public(request, slug: str, pk: int, number: int):
     round_ = policy.get_published_round(request.user, slug, pk, number)
     result = selectors.round_result(selectors.ratings_of(round_))
-    goals = _goals()
+    goals = selectors.goals_by_number()
     return render(
         request,
         "assessment/round_public.html",
@@ -288,7 +277,7 @@ def compare(request, slug: str, pk: int):
     except (KeyError, ValueError) as exc:
         raise Http404 from exc
     values = selectors.round_values([before, after])
-    goals = _goals()
+    goals = selectors.goals_by_number()
     moved = [
         {"goal": goals.get(m.goal), "move": m, "before": round(m.before * 100), "after": round(m.after * 100)}
         for m in moves(values[before.pk], values[after.pk])
@@ -356,7 +345,7 @@ def round_pdf(request, slug: str, pk: int, number: int):
     members = selectors.members(partnership)
     ratings = selectors.ratings_of(round_)
     result = selectors.round_result(ratings)
-    goals = _goals()
+    goals = selectors.goals_by_number()
     html = render_to_string(
         "assessment/round_pdf.html",
         {
@@ -389,7 +378,7 @@ def sdg_index(request, slug: str):
     if form.is_bound and form.is_valid():
         strong, weak = form.cleaned_data["strong"], form.cleaned_data["weak"]
     scores = selectors.index_scores(partnership)
-    goals = _goals()
+    goals = selectors.goals_by_number()
     rankings = [
         {
             "municipality": municipality,
@@ -432,7 +421,7 @@ def sdg_index(request, slug: str):
 @require_http_methods(["GET", "POST"])
 def sdg_index_edit(request, slug: str, municipality: str):
     partnership = policy.get_assessment_partnership_for_user(request.user, slug)
-    scorer = _member(partnership, municipality)
+    scorer = selectors.member_or_404(partnership, municipality)
     if not policy.can_rate_for(request.user, scorer.pk):
         raise PermissionDenied
     if request.method == "POST":
@@ -461,7 +450,7 @@ def sdg_index_edit(request, slug: str, municipality: str):
 def priorities_view(request, slug: str):
     partnership = policy.get_assessment_partnership_for_user(request.user, slug)
     rows = selectors.materiality_of(partnership)
-    goals = _goals()
+    goals = selectors.goals_by_number()
     points = materiality.layout((r.goal, r.impact, r.influence, r.prioritised) for r in rows)
     return render(
         request,

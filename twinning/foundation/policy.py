@@ -194,6 +194,16 @@ def get_round_for_user(user, slug: str, pk: int, number: int, *, write: bool = F
     return round_
 
 
+def get_assessment_by_id_for_user(user, pk: int, *, write: bool = False):
+    """An exercise by id for the API: 404 unless the user may see it, 403 if it must change and may not."""
+    from twinning.assessment.models import Assessment
+
+    slug = Assessment.objects.filter(pk=pk).values_list("partnership__slug", flat=True).first()
+    if slug is None:
+        raise Http404
+    return get_assessment_for_user(user, slug, pk, write=write)
+
+
 def get_published_round(user, slug: str, pk: int, number: int):
     """A round the coordinators published, on a partnership the user may see; 404 otherwise."""
     from twinning.assessment.models import Round
@@ -226,6 +236,71 @@ def published_rounds_visible_to(user):
     return Round.objects.filter(
         published_at__isnull=False, assessment__partnership__in=partnerships_visible_to(user).values("pk")
     )
+
+
+def get_workshop_for_user(user, slug: str, code: str, *, write: bool = False):
+    """A workshop for its facilitators: members see it (404 for others), coordinators open and close it (403)."""
+    from twinning.assessment.models import Workshop
+
+    partnership = _members_partnership(user, slug, write=write)
+    try:
+        workshop = Workshop.objects.select_related("round__assessment").get(
+            code=code, round__assessment__partnership=partnership
+        )
+    except Workshop.DoesNotExist as exc:
+        raise Http404 from exc
+    workshop.round.assessment.partnership = partnership
+    return workshop
+
+
+def get_workshop_by_code(code: str):
+    """A workshop for participants without an account: the join code is the invitation; 404 for unknown codes."""
+    from twinning.assessment.models import Workshop
+    from twinning.foundation.selectors import with_members
+
+    try:
+        workshop = Workshop.objects.select_related("round__assessment").get(code=code)
+    except Workshop.DoesNotExist as exc:
+        raise Http404 from exc
+    workshop.round.assessment.partnership = with_members(Partnership.objects.all()).get(
+        pk=workshop.round.assessment.partnership_id
+    )
+    return workshop
+
+
+def can_plan_actions(user, partnership: Partnership) -> bool:
+    """The joint action plan: staff and coordinators of every member add and edit its items."""
+    return bool(rating_municipality_ids(user, partnership))
+
+
+def get_action_for_user(user, slug: str, pk: int, *, write: bool = False):
+    from twinning.assessment.models import ActionItem
+
+    partnership = _members_partnership(user, slug, write=False)
+    try:
+        item = ActionItem.objects.get(pk=pk, partnership=partnership)
+    except ActionItem.DoesNotExist as exc:
+        raise Http404 from exc
+    if write and not can_plan_actions(user, partnership):
+        raise PermissionDenied
+    item.partnership = partnership
+    return item
+
+
+def get_network_municipality_for_user(user, slug: str) -> Municipality:
+    """Network matching of a municipality and all its partners: its own people (every role) and admins; 404 otherwise."""
+    try:
+        municipality = Municipality.objects.get(slug=slug)
+    except Municipality.DoesNotExist as exc:
+        raise Http404 from exc
+    if not (is_platform_admin(user) or municipality.pk in roles_of(user)):
+        raise Http404
+    return municipality
+
+
+def can_view_whole_network(user) -> bool:
+    """Matching across every municipality of the platform (the association's whole network): admins."""
+    return is_platform_admin(user)
 
 
 # --- Indicators: selection, targets, measurements (issue 4) -------------------------------

@@ -1,0 +1,154 @@
+"""Workshop mode: a facilitator shows the live wheel on a projector; participants rate from their phones.
+
+Participants need no account: the join code is the invitation. Joining stores a token in the
+participant's session, and the rating page only accepts that participant's own ratings. The
+facilitator's wheel is refreshed by htmx polling (every few seconds); without JavaScript the
+page still works with a reload.
+"""
+
+from __future__ import annotations
+
+import segno
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from twinning.assessment import actions, selectors
+from twinning.assessment.forms import JoinCodeForm, JoinForm, WorkshopRatingForm
+from twinning.assessment.models import WorkshopParticipant
+from twinning.foundation import policy
+
+SESSION_KEY = "assessment_workshops"  # {code: participant token}
+POLL_SECONDS = 3
+
+
+def _live_context(workshop) -> dict:
+    state = selectors.workshop_state(workshop)
+    return {"workshop": workshop, "state": state, "poll": POLL_SECONDS}
+
+
+@require_POST
+@login_required
+def workshop_start(request, slug: str, pk: int, number: int):
+    round_ = policy.get_round_for_user(request.user, slug, pk, number, write=True)
+    workshop = actions.workshop_open(round_, user=request.user)
+    messages.success(
+        request, _("The workshop is open. Participants join with the code %(code)s.") % {"code": workshop.code}
+    )
+    return redirect("assessment:workshop", slug=slug, code=workshop.code)
+
+
+@login_required
+@require_GET
+def workshop_facilitate(request, slug: str, code: str):
+    workshop = policy.get_workshop_for_user(request.user, slug, code)
+    partnership = workshop.round.assessment.partnership
+    join_url = request.build_absolute_uri(reverse("assessment:workshop_join", kwargs={"code": workshop.code}))
+    qr = segno.make(join_url, error="m").svg_inline(scale=5, omitsize=True)
+    return render(
+        request,
+        "assessment/workshop.html",
+        {
+            **_live_context(workshop),
+            "partnership": partnership,
+            "assessment": workshop.round.assessment,
+            "round": workshop.round,
+            "join_url": join_url,
+            "entry_url": request.build_absolute_uri(reverse("assessment:workshop_enter")),
+            "qr": qr,
+            "can_manage": policy.can_manage_assessments(request.user, partnership),
+        },
+    )
+
+
+@login_required
+@require_GET
+def workshop_live(request, slug: str, code: str):
+    """The wheel fragment the facilitator's page polls."""
+    workshop = policy.get_workshop_for_user(request.user, slug, code)
+    return render(request, "assessment/_workshop_live.html", _live_context(workshop))
+
+
+@require_POST
+@login_required
+def workshop_close(request, slug: str, code: str):
+    workshop = policy.get_workshop_for_user(request.user, slug, code, write=True)
+    actions.workshop_close(workshop)
+    messages.success(request, _("The workshop is closed: nobody can join or rate any more."))
+    return redirect("assessment:workshop", slug=slug, code=code)
+
+
+# --- Participants (no account) ------------------------------------------------------------
+
+
+@require_GET
+def workshop_enter(request):
+    form = JoinCodeForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        return redirect("assessment:workshop_join", code=form.cleaned_data["code"])
+    return render(request, "assessment/workshop_enter.html", {"form": form})
+
+
+def _closed(request, workshop):
+    return render(request, "assessment/workshop_closed.html", {"workshop": workshop}, status=410)
+
+
+@require_http_methods(["GET", "POST"])
+def workshop_join(request, code: str):
+    workshop = policy.get_workshop_by_code(code)
+    if not workshop.is_open:
+        return _closed(request, workshop)
+    if request.session.get(SESSION_KEY, {}).get(code):
+        return redirect("assessment:workshop_rate", code=code)
+    partnership = workshop.round.assessment.partnership
+    municipalities = selectors.members(partnership)
+    form = JoinForm(request.POST or None, municipalities=municipalities)
+    if request.method == "POST" and form.is_valid():
+        municipality = next(m for m in municipalities if m.pk == form.cleaned_data["municipality"])
+        participant = actions.workshop_join(workshop, name=form.cleaned_data["name"], municipality=municipality)
+        joined = request.session.get(SESSION_KEY, {})
+        joined[code] = participant.token
+        request.session[SESSION_KEY] = joined
+        return redirect("assessment:workshop_rate", code=code)
+    return render(
+        request,
+        "assessment/workshop_join.html",
+        {"workshop": workshop, "partnership": partnership, "assessment": workshop.round.assessment, "form": form},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def workshop_rate(request, code: str):
+    workshop = policy.get_workshop_by_code(code)
+    if not workshop.is_open:
+        return _closed(request, workshop)
+    token = request.session.get(SESSION_KEY, {}).get(code)
+    participant = (
+        WorkshopParticipant.objects.select_related("municipality").filter(workshop=workshop, token=token).first()
+        if token
+        else None
+    )
+    if participant is None:
+        return redirect("assessment:workshop_join", code=code)
+    participant.workshop = workshop
+    if request.method == "POST":
+        form = WorkshopRatingForm(request.POST)
+        if form.is_valid():
+            try:
+                actions.workshop_ratings_save(participant, form.entries())
+            except actions.AssessmentError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("Your ratings are saved: they now count on the facilitator's wheel."))
+                return redirect("assessment:workshop_rate", code=code)
+    else:
+        own = selectors.own_workshop_levels(participant)
+        form = WorkshopRatingForm(initial={f"level_{goal}": level for goal, level in own.items()})
+    return render(
+        request,
+        "assessment/workshop_rate.html",
+        {"workshop": workshop, "assessment": workshop.round.assessment, "participant": participant, "form": form},
+    )
