@@ -54,10 +54,12 @@
   function showResult(stop, body) {
     var result = stop.li.querySelector(".stop__result");
     var fact = stop.li.querySelector(".stop__fact");
+    var info = stop.li.querySelector(".stop__distance");
+    if (!stop.form) { return; }  // answered before this page was loaded: the server shows it
     stop.li.dataset.done = "1";
-    if (stop.form) { stop.form.hidden = true; }
-    stop.li.querySelector(".stop__distance").hidden = true;
-    if (body.reason) { result.textContent = body.detail; return; }
+    stop.form.hidden = true;
+    if (info) { info.hidden = true; }
+    if (body.reason || !body.verdict) { result.textContent = body.detail; return; }
     var word = body.verdict === "correct" ? cfg.correct : body.verdict === "wrong" ? cfg.wrong : cfg.pending;
     result.textContent = word + " · " + body.points + " " + cfg.points;
     if (fact) { fact.hidden = false; }
@@ -148,7 +150,9 @@
     tick(); setInterval(tick, 1000);
   }
 
-  if (typeof L !== "undefined" && stops.length) {
+  // The map comes after the page: on a slow connection the questions are usable first.
+  function drawMap() {
+    if (typeof L === "undefined" || !stops.length) { return; }
     var box = el("play-map");
     box.innerHTML = ""; box.classList.add("map--live");
     map = L.map(box, { scrollWheelZoom: false });
@@ -159,7 +163,15 @@
       return [s.lat, s.lon];
     });
     map.fitBounds(points, { padding: [30, 30], maxZoom: 17 });
+    update();
   }
+  function loadMap() {
+    var script = document.createElement("script");
+    script.src = cfg.leaflet;
+    script.addEventListener("load", drawMap);
+    document.head.appendChild(script);
+  }
+  if (document.readyState === "complete") { loadMap(); } else { window.addEventListener("load", loadMap); }
 
   window.addEventListener("online", flush);
   window.addEventListener("offline", function () { setStatus(cfg.offline); });
