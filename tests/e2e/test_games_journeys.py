@@ -172,11 +172,16 @@ def test_answers_made_offline_sync_after_reconnecting_without_duplicates(page, b
     try:
         phone = context.new_page()
         start_team(phone, slug, game_id, "Offline Owls")
-        phone.wait_for_function("navigator.serviceWorker.controller !== null || true")
+        phone.evaluate("navigator.serviceWorker.ready.then(() => true)")
         walk_to(context, phone, 0)
         answer_stop(phone, 1, choice="SDG 6")
         expect(stop_item(phone, 1).locator(".stop__result")).to_have_text("Correct · 10 points")
 
+        # The phone keeps the page as the server shows it now (stop 1 answered) for reopening offline.
+        phone.wait_for_function(
+            "async () => { const hit = await caches.match(location.pathname);"
+            " return !!hit && (await hit.text()).includes('data-done'); }"
+        )
         context.set_offline(True)
         walk_to(context, phone, 1)
         answer_stop(phone, 2, number="2015")
@@ -188,6 +193,13 @@ def test_answers_made_offline_sync_after_reconnecting_without_duplicates(page, b
         expect(phone.locator("#sync")).to_contain_text("No connection")
         queue = phone.evaluate("JSON.stringify(Object.entries(localStorage))")
         assert answers_in_database() == [(1, 10)]
+
+        # Reopened without a connection: the service worker serves the game as last seen.
+        phone.reload()
+        expect(stop_item(phone, 1).locator(".stop__result")).to_have_text("Correct · 10 points")
+        expect(stop_item(phone, 2).locator(".stop__result")).to_have_text(
+            "Saved on this phone; it is sent when there is a connection."
+        )
 
         context.set_offline(False)
         expect(stop_item(phone, 3).locator(".stop__result")).to_have_text("Correct · 10 points")

@@ -77,7 +77,7 @@
     flushing = true;
     function next() {
       var queue = loadQueue();
-      if (!queue.length) { setStatus(cfg.synced); return refreshPoints(); }
+      if (!queue.length) { setStatus(cfg.synced); cachePage(); return refreshPoints(); }
       var item = queue[0];
       return fetch(cfg.answersUrl, { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify(item) })
         .then(function (response) {
@@ -92,6 +92,16 @@
     }
     return next().catch(function () { setStatus(cfg.offline + " (" + loadQueue().length + ")"); })
       .then(function () { flushing = false; });
+  }
+
+  // This page as the server last showed it, for reopening the game offline (the service worker
+  // answers from this cache when there is no connection).
+  var caching = Promise.resolve();
+  function cachePage() {  // one after the other, so an older copy never overwrites a newer one
+    if (!("caches" in window) || !navigator.onLine) { return; }
+    caching = caching.then(function () {
+      return caches.open("sdg-games-v1").then(function (cache) { return cache.addAll([location.pathname, cfg.stateUrl]); });
+    }).catch(function () {});
   }
 
   function valueOf(form, suffix) { var input = form.querySelector("[name$='-" + suffix + "']:checked, [name$='-" + suffix + "']:not([type=radio])"); return input ? input.value : ""; }
@@ -182,8 +192,6 @@
   if ("serviceWorker" in navigator) {
     var scope = cfg.sw.replace(/[^/]*$/, "");
     navigator.serviceWorker.register(cfg.sw, { scope: scope }).catch(function () {});
-    if ("caches" in window) {  // this page and its state, for reopening it offline
-      caches.open("sdg-games-v1").then(function (cache) { return cache.addAll([location.pathname, cfg.stateUrl]); }).catch(function () {});
-    }
+    cachePage();
   }
 })();
