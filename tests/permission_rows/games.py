@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from tests.games.factories import GameFactory, StopFactory, TeamFactory
 from tests.urlmatrix import AD, CA, CB, LOGIN, SA, V, everyone, only
+from twinning.games.models import CheckIn, CheckInPlace, QuizRoom
 
 AUTHORS_OF_A = {SA, CA, AD}
 
@@ -25,6 +26,14 @@ def rows(world) -> dict:
     hidden_login = {**everyone(404), V: LOGIN, AD: 200}
     draft_rows = {**everyone(404), SA: 200, CA: 200, AD: 200}
     post_only_login = {**everyone(405), V: LOGIN}
+    room = QuizRoom.objects.create(host=world["staff_a"], goals=[6])
+    place = CheckInPlace.objects.create(
+        partnership=public, municipality=world["a"], title={"en": "Trees"}, latitude=50, longitude=3
+    )
+    hidden_place = CheckInPlace.objects.create(
+        partnership=private, municipality=world["c"], title={"en": "Well"}, latitude=50, longitude=3
+    )
+    checkin = CheckIn.objects.create(place=place, user=world["citizen"], checked_in_at=team.started_at)
     return {
         "games:list": [
             ({"slug": public.slug}, everyone(200), "games of a public partnership"),
@@ -57,6 +66,28 @@ def rows(world) -> dict:
         "games:answer": [({"token": team.token, "stop_pk": stop.pk}, everyone(405), "answering needs POST")],
         "games:finish": [({"token": team.token}, everyone(405), "finishing needs POST")],
         "games:results": [({"token": team.token}, everyone(200), "the team's results")],
+        "games:places": [
+            ({"slug": public.slug}, everyone(200), "SDG places of a public partnership"),
+            ({"slug": private.slug}, hidden, "SDG places of a hidden partnership"),
+        ],
+        "games:place_create": [({"slug": public.slug}, only({SA, CA, CB, AD}), "staff of members add places")],
+        "games:place": [
+            ({"slug": public.slug, "pk": place.pk}, everyone(200), "a place with its check-ins"),
+            ({"slug": private.slug, "pk": hidden_place.pk}, hidden, "a place of a hidden partnership"),
+        ],
+        "games:checkin_remove": [
+            ({"slug": public.slug, "pk": place.pk, "checkin_pk": checkin.pk}, post_only_login, "removing needs POST")
+        ],
+        "games:quiz": [({}, everyone(200), "the SDG quiz, alone")],
+        "games:quiz_join": [({}, everyone(302), "joining a class: to the class round, or back with a message")],
+        "games:quiz_class": [
+            ({"code": room.code}, everyone(200), "a class round opens with its code"),
+            ({"code": "NOPE"}, everyone(404), "an unknown class code"),
+        ],
+        "games:quiz_room_create": [({}, post_only_login, "starting a class round needs POST")],
+        "games:quiz_room": [
+            ({"code": room.code}, {**everyone(404), V: LOGIN, SA: 200}, "the scores: the teacher only")
+        ],
         "api:list_games": [
             ({"slug": public.slug}, everyone(200), "games API"),
             ({"slug": private.slug}, hidden, "games API of a hidden partnership"),

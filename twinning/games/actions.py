@@ -17,7 +17,16 @@ from django.utils.translation import gettext as _
 from twinning.foundation.concurrency import save_versioned
 from twinning.foundation.models import Municipality, Partnership
 from twinning.games import referee, scoring
-from twinning.games.models import Answer, Game, Stop, Team
+from twinning.games.models import (
+    Answer,
+    CheckIn,
+    CheckInPlace,
+    Game,
+    QuizResult,
+    QuizRoom,
+    Stop,
+    Team,
+)
 
 GAME_FIELDS = ["mode", "title", "intro", "languages", "time_limit_minutes", "max_speed_kmh", "is_published"]
 STOP_FIELDS = [
@@ -277,3 +286,72 @@ def answer_judge(answer: Answer, *, approve: bool) -> Answer:
     answer.points = answer.stop.points if approve else 0
     answer.save(update_fields=["verdict", "points"])
     return answer
+
+
+# --- The SDG quiz ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def quiz_room_create(host, *, goal: int | None) -> QuizRoom:
+    return QuizRoom.objects.create(host=host, goals=[goal] if goal else [])
+
+
+@transaction.atomic
+def quiz_result_save(room: QuizRoom, nickname: str, score: int, out_of: int) -> QuizResult:
+    return QuizResult.objects.create(room=room, nickname=nickname.strip()[:30], score=score, out_of=out_of)
+
+
+# --- SDG check-ins --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def place_create(partnership: Partnership, municipality: Municipality, *, data: dict) -> CheckInPlace:
+    if not partnership.memberships.filter(municipality=municipality).exists():
+        raise ValidationError(
+            {"municipality": _("%(name)s is not a member of this partnership.") % {"name": municipality}}
+        )
+    fields = ["title", "description", "latitude", "longitude", "radius_m", "goal"]
+    return CheckInPlace.objects.create(
+        partnership=partnership, municipality=municipality, **{k: data[k] for k in fields}
+    )
+
+
+def checkin_create(
+    place: CheckInPlace,
+    user,
+    *,
+    client_id: uuid.UUID,
+    latitude: float | None,
+    longitude: float | None,
+    note: str = "",
+    photo=None,
+    at: dt.datetime | None = None,
+) -> tuple[CheckIn | None, str]:
+    """(the check-in, "") or (None, the reason it is refused). The same client id sent again returns
+    the stored check-in; the position is checked against the place's circle and not stored."""
+    stored = CheckIn.objects.filter(client_id=client_id).first()
+    if stored is not None:
+        return (stored, "") if stored.user_id == user.pk else (None, refusal_message("replayed"))
+    if latitude is None or longitude is None:
+        return None, refusal_message(referee.Refusal.NO_POSITION)
+    circle = referee.Place(float(place.latitude), float(place.longitude), float(place.radius_m))
+    if not referee.within_radius(circle, latitude, longitude):
+        return None, _("You are not at this place yet: check in when you are there.")
+    try:
+        with transaction.atomic():
+            checkin = CheckIn.objects.create(
+                client_id=client_id,
+                place=place,
+                user=user,
+                note=note.strip(),
+                photo=photo or "",
+                checked_in_at=at or timezone.now(),
+            )
+    except IntegrityError:  # the same client id raced in from a second request
+        return CheckIn.objects.get(client_id=client_id), ""
+    return checkin, ""
+
+
+@transaction.atomic
+def checkin_remove(checkin: CheckIn) -> None:
+    checkin.delete()

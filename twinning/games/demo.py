@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from twinning.foundation.models import Municipality, Partnership
-from twinning.games.models import Game, Stop
+from twinning.games.models import CheckInPlace, Game, Stop
 from twinning.sdg.models import Goal
 
 DEMO = " (demo)"
@@ -245,4 +245,61 @@ def seed(scale: int = 1) -> dict[str, int]:
         )
         _stops(game, BIERBEEK_STOPS)
         made += 1
-    return {"games": made}
+    places = _places(partnerships, municipalities)
+    return {"games": made, "places": places}
+
+
+PLACES = [
+    # partnership, municipality, title, description, lat, lon, goal
+    (
+        "bierbeek-ona",
+        "bierbeek",
+        _t("Trees for Oña", "Bomen voor Oña", "Des arbres pour Oña", "Árboles para Oña"),
+        _t(
+            "Trees planted by pupils for the partnership with Oña." + DEMO,
+            "Bomen geplant door leerlingen voor de stedenband met Oña." + DEMO,
+            "Des arbres plantés par des élèves pour le partenariat avec Oña." + DEMO,
+            "Árboles plantados por alumnos para el hermanamiento con Oña." + DEMO,
+        ),
+        "50.827500",
+        "4.757000",
+        15,
+    ),
+    (
+        "roeselare-dogbo",
+        "roeselare",
+        _t("Fair-trade shop", "Wereldwinkel", "Magasin du commerce équitable"),
+        _t(
+            "Where products from partner countries are sold at a fair price." + DEMO,
+            "Waar producten uit partnerlanden tegen een eerlijke prijs verkocht worden." + DEMO,
+            "Où des produits des pays partenaires sont vendus à un prix équitable." + DEMO,
+        ),
+        "50.945900",
+        "3.124800",
+        12,
+    ),
+]
+
+
+def _places(partnerships, municipalities) -> int:
+    goals = {g.number: g for g in Goal.objects.all()}
+    made = 0
+    for slug, town, title, description, lat, lon, goal in PLACES:
+        if slug not in partnerships or town not in municipalities:
+            continue
+        CheckInPlace.objects.update_or_create(
+            partnership=partnerships[slug],
+            title__en=title["en"],
+            defaults={
+                "title": title,
+                "municipality": municipalities[town],
+                "description": description,
+                "latitude": Decimal(lat),
+                "longitude": Decimal(lon),
+                "radius_m": 100,
+                "goal": goals.get(goal),
+                "is_demo": True,
+            },
+        )
+        made += 1
+    return made

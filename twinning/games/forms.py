@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from twinning.foundation.models import Municipality
 from twinning.games.models import Game, Stop
-from twinning.localized import LocalizedTextField, language_codes
+from twinning.localized import LocalizedTextField, language_codes, localized
 from twinning.sdg.models import Goal
 from twinning.uploads import validate_image
 
@@ -129,3 +129,52 @@ class AnswerForm(forms.Form):
             del self.fields[name]
         if stop.kind == Stop.Kind.NUMBER:
             self.fields["number"].widget.attrs["inputmode"] = "decimal"
+
+
+class QuizForm(forms.Form):
+    """One quiz round: a radio group per question; a nickname (no real name) in a class."""
+
+    def __init__(self, *args, questions, with_nickname: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        if with_nickname:
+            self.fields["nickname"] = forms.CharField(
+                label=_("Nickname"), max_length=30, help_text=_("A nickname only, not your real name.")
+            )
+        for question in questions:
+            self.fields[f"q_{question.key}"] = forms.TypedChoiceField(
+                label=localized(question.question),
+                choices=[(i, localized(c)) for i, c in enumerate(question.choices)],
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Choose an answer.")},
+            )
+
+    def given(self) -> dict[str, int | None]:
+        return {q.key: self.cleaned_data.get(f"q_{q.key}") for q in self.questions}
+
+
+class PlaceForm(forms.Form):
+    municipality = forms.ModelChoiceField(queryset=Municipality.objects.none(), label=_("Municipality"))
+    title = LocalizedTextField(label=_("Name of the place"), max_length=200)
+    description = LocalizedTextField(label=_("What happens here for the SDGs"), textarea=True, required=False)
+    latitude = forms.DecimalField(label=_("Latitude"), min_value=-90, max_value=90, decimal_places=6)
+    longitude = forms.DecimalField(label=_("Longitude"), min_value=-180, max_value=180, decimal_places=6)
+    radius_m = forms.IntegerField(label=_("Radius in metres"), min_value=10, max_value=5000, initial=100)
+    goal = forms.ModelChoiceField(queryset=Goal.objects.all(), label=_("SDG"), required=False)
+
+    def __init__(self, *args, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities
+
+
+class CheckInForm(forms.Form):
+    client_id = forms.UUIDField(widget=forms.HiddenInput)
+    note = forms.CharField(label=_("A word about your visit"), max_length=200, required=False)
+    photo = forms.ImageField(label=_("Your SDG picture"), required=False, validators=[validate_image])
+    latitude = forms.FloatField(label=_("Latitude of your position"), required=False, min_value=-90, max_value=90)
+    longitude = forms.FloatField(label=_("Longitude of your position"), required=False, min_value=-180, max_value=180)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("client_id", uuid.uuid4())
+        super().__init__(*args, **kwargs)

@@ -202,6 +202,18 @@ class QuizQuestion(models.Model):
     def __str__(self) -> str:
         return self.key
 
+    @property
+    def text(self) -> str:
+        return localized(self.question)
+
+    @property
+    def explanation_text(self) -> str:
+        return localized(self.explanation)
+
+    @property
+    def correct_text(self) -> str:
+        return localized(self.choices[self.correct_choice])
+
 
 class QuizRoom(models.Model):
     """A class playing the quiz together: pupils join with the code; the teacher sees the scores."""
@@ -250,10 +262,17 @@ class CheckInPlace(models.Model):
     def __str__(self) -> str:
         return localized(self.title)
 
+    @property
+    def about(self) -> str:
+        return localized(self.description)
+
 
 class CheckIn(models.Model):
+    """A person's check-in at a place, with an optional photo; the position is checked, not stored."""
+
     client_id = models.UUIDField(unique=True, default=uuid.uuid4)
     place = models.ForeignKey(CheckInPlace, on_delete=models.CASCADE, related_name="checkins")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     photo = models.ImageField(upload_to="games/checkins/", blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
     checked_in_at = models.DateTimeField()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
-from twinning.games import referee, scoring
-from twinning.games.models import Answer, Game, Stop, Team
+from twinning.games import quiz, referee, scoring
+from twinning.games.models import Answer, CheckInPlace, Game, QuizQuestion, Stop, Team
 
 
 def stops_of(game: Game) -> list[Stop]:
@@ -70,7 +70,24 @@ def game_list(queryset):
     )
 
 
-def answer_counts(game: Game) -> dict:
-    return Answer.objects.filter(team__game=game).aggregate(
-        answers=Count("pk"), pending=Count("pk", filter=Q(verdict=scoring.Verdict.PENDING))
+def quiz_round(seed: str, goal: int | None) -> list[QuizQuestion]:
+    """The questions of one quiz round (2 queries: the keys, then the chosen questions)."""
+    keys = QuizQuestion.objects.all()
+    if goal:
+        keys = keys.filter(goal__number=goal)
+    chosen = quiz.pick(list(keys.values_list("key", flat=True)), seed)
+    by_key = {q.key: q for q in QuizQuestion.objects.filter(key__in=chosen).select_related("goal")}
+    return [by_key[key] for key in chosen]
+
+
+def places_of(partnership) -> list[CheckInPlace]:
+    """The partnership's SDG places with their number of check-ins (1 query)."""
+    return list(
+        CheckInPlace.objects.filter(partnership=partnership)
+        .select_related("goal", "municipality")
+        .annotate(checkin_count=Count("checkins"))
     )
+
+
+def checkins_of(place: CheckInPlace, limit: int = 30):
+    return list(place.checkins.select_related("user")[:limit])

@@ -6,10 +6,12 @@ position and the offline queue."""
 
 from __future__ import annotations
 
+import secrets
+
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -23,9 +25,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from twinning.foundation import policy
 from twinning.foundation.concurrency import EditConflict
 from twinning.foundation.models import Municipality
-from twinning.games import actions, selectors
-from twinning.games.forms import AnswerForm, GameForm, StopForm, TeamForm
-from twinning.games.models import Answer, Stop
+from twinning.games import actions, quiz, selectors
+from twinning.games.forms import AnswerForm, CheckInForm, GameForm, PlaceForm, QuizForm, StopForm, TeamForm
+from twinning.games.models import Answer, CheckIn, CheckInPlace, QuizRoom, Stop
+from twinning.sdg.selectors import all_goals
 
 SESSION_TEAMS = "games_teams"  # game id -> team token, so a scanned QR code finds the team
 
@@ -382,3 +385,169 @@ def manifest(request):
     )
     response["Cache-Control"] = "max-age=3600"
     return response
+
+
+# --- The SDG quiz ---------------------------------------------------------------------------
+
+
+def _quiz_round(request, *, seed: str, goal: int | None, template: str, extra: dict, room=None):
+    """Show the round of ``seed`` (GET) or mark it (POST); a class round also stores the nickname's score."""
+    questions = selectors.quiz_round(seed, goal)
+    form = QuizForm(request.POST or None, questions=questions, with_nickname=room is not None)
+    context = {"questions": questions, "form": form, "goal": goal, "seed": seed, "goals": all_goals(), **extra}
+    if request.method == "POST" and form.is_valid():
+        marked = quiz.mark({q.key: q.correct_choice for q in questions}, form.given())
+        if room is not None:
+            actions.quiz_result_save(room, form.cleaned_data["nickname"], quiz.score(marked), len(marked))
+        by_key = {q.key: q for q in questions}
+        context["result"] = [(by_key[m.key], m) for m in marked]
+        context["score"] = quiz.score(marked)
+    return render(request, template, context, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def quiz_play(request):
+    """The quiz alone: five questions of one SDG (or of all), marked with explanations."""
+    goal = _goal_number(request.POST.get("goal") or request.GET.get("goal"))
+    seed = request.POST.get("seed") or secrets.token_hex(8)
+    return _quiz_round(request, seed=seed, goal=goal, template="games/quiz.html", extra={})
+
+
+@require_GET
+def quiz_join(request):
+    code = (request.GET.get("code") or "").strip().upper()
+    if QuizRoom.objects.filter(code=code).exists():
+        return redirect("games:quiz_class", code=code)
+    messages.error(request, _("No class plays with this code. Check it with your teacher."))
+    return redirect("games:quiz")
+
+
+@require_http_methods(["GET", "POST"])
+def quiz_class(request, code: str):
+    """The quiz in a class: everyone with the code gets the same questions; the teacher sees the scores."""
+    room = QuizRoom.objects.filter(code=code).first()
+    if room is None:
+        raise Http404
+    goal = room.goals[0] if room.goals else None
+    return _quiz_round(request, seed=room.code, goal=goal, template="games/quiz.html", extra={"room": room}, room=room)
+
+
+@login_required
+@require_POST
+def quiz_room_create(request):
+    room = actions.quiz_room_create(request.user, goal=_goal_number(request.POST.get("goal")))
+    return redirect("games:quiz_room", code=room.code)
+
+
+@login_required
+@require_GET
+def quiz_room(request, code: str):
+    """The teacher's view of a class round: the code to share and the scores (its host only)."""
+    room = QuizRoom.objects.filter(code=code, host=request.user).first()
+    if room is None:
+        raise Http404
+    return render(request, "games/quiz_room.html", {"room": room, "results": room.results.all()})
+
+
+def _goal_number(raw) -> int | None:
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        return None
+    return number if 1 <= number <= 17 else None
+
+
+# --- SDG check-ins --------------------------------------------------------------------------
+
+
+@require_GET
+def place_list(request, slug: str):
+    """The SDG places of the partnership on a map, with their latest pictures."""
+    partnership = policy.get_partnership_for_games(request.user, slug)
+    return render(
+        request,
+        "games/place_list.html",
+        {
+            "partnership": partnership,
+            "places": selectors.places_of(partnership),
+            "can_author": policy.can_author_games(request.user, partnership),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def place_create(request, slug: str):
+    partnership = policy.get_partnership_for_games(request.user, slug, write=True)
+    municipalities = _author_municipalities(request.user, partnership)
+    form = PlaceForm(
+        request.POST or None, municipalities=municipalities, initial={"municipality": municipalities.first()}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            place = actions.place_create(partnership, form.cleaned_data["municipality"], data=form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The place is added."))
+            return redirect("games:place", slug=slug, pk=place.pk)
+    return render(request, "games/place_form.html", {"partnership": partnership, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def place_detail(request, slug: str, pk: int):
+    """A place with its pictures; people with an account check in there (the position is checked)."""
+    partnership = policy.get_partnership_for_games(request.user, slug)
+    place = CheckInPlace.objects.select_related("goal", "municipality").filter(partnership=partnership, pk=pk).first()
+    if place is None:
+        raise Http404
+    form = CheckInForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse('accounts:login')}?next={request.path}")
+        if form.is_valid():
+            data = form.cleaned_data
+            checkin, reason = actions.checkin_create(
+                place,
+                request.user,
+                client_id=data["client_id"],
+                latitude=data.get("latitude"),
+                longitude=data.get("longitude"),
+                note=data.get("note") or "",
+                photo=data.get("photo"),
+            )
+            if checkin is not None:
+                messages.success(request, _("You are checked in. Thank you!"))
+                return redirect("games:place", slug=slug, pk=place.pk)
+            form.add_error(None, reason)
+    return render(
+        request,
+        "games/place_detail.html",
+        {
+            "partnership": partnership,
+            "place": place,
+            "form": form,
+            "checkins": selectors.checkins_of(place),
+            "can_moderate": policy.can_rate_for(request.user, place.municipality_id),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def checkin_remove(request, slug: str, pk: int, checkin_pk: int):
+    """Staff and coordinators of the place's municipality remove a check-in (and its picture)."""
+    partnership = policy.get_partnership_for_games(request.user, slug)
+    checkin = (
+        CheckIn.objects.select_related("place")
+        .filter(place__partnership=partnership, place_id=pk, pk=checkin_pk)
+        .first()
+    )
+    if checkin is None:
+        raise Http404
+    if not policy.can_rate_for(request.user, checkin.place.municipality_id):
+        raise PermissionDenied
+    actions.checkin_remove(checkin)
+    messages.success(request, _("The check-in is removed."))
+    return redirect("games:place", slug=slug, pk=pk)
