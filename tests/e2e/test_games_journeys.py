@@ -244,3 +244,47 @@ def test_the_game_page_is_small_and_loads_within_5_seconds_at_400_kbit(page, bro
         assert seconds < 5, f"the game page took {seconds:.1f} s at 400 kbit/s"
     finally:
         slow.close()
+
+
+def test_author_quiz_and_check_in_pages_are_accessible(page, site):
+    """The other pages of the app, each checked with axe: the author's stop form with its map, the
+    game master, the quiz (a round played), the SDG places and one place."""
+    from django.core.management import call_command
+
+    from tests.e2e.conftest import log_in
+    from tests.e2e.journeys import seed_app_demo
+
+    require_leaflet()
+    seed_demo()
+    seed_app_demo("games")
+    with outside_browser_loop():
+        call_command("load_quiz", verbosity=0)
+        from twinning.games.models import CheckInPlace, Game
+
+        game = Game.objects.get(title__en="SDG city game Roeselare")
+        place = CheckInPlace.objects.get(title__en="Fair-trade shop")
+    log_in(page, "admin@example.org")
+    base = f"/en/partnerships/roeselare-dogbo/games/{game.pk}/"
+    page.goto(base)
+    expect(page.get_by_role("heading", level=1)).to_have_text("SDG city game Roeselare")
+    assert_accessible(page)
+    page.goto(base + "stops/new/")
+    expect(page.locator("#stop-map.map--live")).to_be_visible()
+    assert_accessible(page)
+    page.goto(base + "master/")
+    expect(page.get_by_role("heading", name="Leaderboard")).to_be_visible()
+    assert_accessible(page)
+
+    page.goto("/en/quiz/?goal=6")
+    for group in page.locator("main form.form fieldset").all():
+        group.get_by_role("radio").first.check()
+    page.get_by_role("button", name="Check my answers").click()
+    expect(page.get_by_role("status").last).to_contain_text("right.")
+    assert_accessible(page)
+
+    page.goto("/en/partnerships/roeselare-dogbo/checkins/")
+    expect(page.locator("#places-map.map--live")).to_be_visible()
+    assert_accessible(page)
+    page.goto(f"/en/partnerships/roeselare-dogbo/checkins/{place.pk}/")
+    expect(page.get_by_role("button", name="Check in here")).to_be_visible()
+    assert_accessible(page)
