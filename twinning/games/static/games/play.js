@@ -100,7 +100,15 @@
   function cachePage() {  // one after the other, so an older copy never overwrites a newer one
     if (!("caches" in window) || !navigator.onLine) { return; }
     caching = caching.then(function () {
-      return caches.open("sdg-games-v1").then(function (cache) { return cache.addAll([location.pathname, cfg.stateUrl]); });
+      return caches.open("sdg-games-v1").then(function (cache) {
+        return Promise.all([location.pathname, cfg.stateUrl].map(function (url) {
+          return fetch(url, { credentials: "same-origin" }).then(function (response) {
+            if (!response.ok) { return null; }
+            // The page varies on the cookie: drop every older copy, whatever cookie it was fetched with.
+            return cache.delete(url, { ignoreVary: true }).then(function () { return cache.put(url, response); });
+          });
+        }));
+      });
     }).catch(function () {});
   }
 

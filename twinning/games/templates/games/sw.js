@@ -14,10 +14,15 @@ self.addEventListener("activate", function (event) {
 });
 function networkFirst(request) {
   return fetch(request).then(function (response) {
-    if (response.ok) { var copy = response.clone(); caches.open(CACHE).then(function (cache) { cache.put(request, copy); }); }
+    if (response.ok) {
+      var copy = response.clone();
+      caches.open(CACHE).then(function (cache) {  // one copy per address, whatever the cookie
+        return cache.delete(request, { ignoreVary: true, ignoreSearch: true }).then(function () { return cache.put(request, copy); });
+      });
+    }
     return response;
   }).catch(function () {
-    return caches.match(request, { ignoreSearch: true }).then(function (hit) { return hit || Response.error(); });
+    return caches.match(request, { ignoreSearch: true, ignoreVary: true }).then(function (hit) { return hit || Response.error(); });
   });
 }
 self.addEventListener("fetch", function (event) {
@@ -26,7 +31,7 @@ self.addEventListener("fetch", function (event) {
   var url = new URL(request.url);
   if (url.origin !== self.location.origin) { return; }
   if (url.pathname.indexOf("/static/") === 0) {
-    event.respondWith(caches.match(request, { ignoreSearch: true }).then(function (hit) { return hit || fetch(request); }));
+    event.respondWith(caches.match(request, { ignoreSearch: true, ignoreVary: true }).then(function (hit) { return hit || fetch(request); }));
   } else if (request.mode === "navigate" || url.pathname.indexOf("/api/v1/games/play/") === 0) {
     event.respondWith(networkFirst(request));
   }
