@@ -46,7 +46,7 @@
       info.textContent = near ? cfg.near : (metres === null ? "" : Math.round(metres - stop.radius) + " " + cfg.toGo);
     });
     if (map && position) {
-      if (!me) { me = L.circleMarker([position.lat, position.lon], { radius: 8, color: "#C5192D" }).addTo(map).bindTooltip(cfg.you); }
+      if (!me) { me = L.circleMarker([position.lat, position.lon], { radius: 8, color: "#C5192D" }).addTo(map).bindTooltip(document.createTextNode(cfg.you)); }
       me.setLatLng([position.lat, position.lon]);
     }
   }
@@ -177,7 +177,7 @@
     L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", { maxZoom: 19,
       attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>' }).addTo(map);
     var points = stops.map(function (s) {
-      L.circle([s.lat, s.lon], { radius: s.radius, color: s.li.dataset.done ? "#4C9F38" : "#19486A" }).addTo(map).bindTooltip(s.li.dataset.name);
+      L.circle([s.lat, s.lon], { radius: s.radius, color: s.li.dataset.done ? "#4C9F38" : "#19486A" }).addTo(map).bindTooltip(document.createTextNode(s.li.dataset.name));
       return [s.lat, s.lon];
     });
     map.fitBounds(points, { padding: [30, 30], maxZoom: 17 });
