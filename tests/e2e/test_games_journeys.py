@@ -288,3 +288,37 @@ def test_author_quiz_and_check_in_pages_are_accessible(page, site):
     page.goto(f"/en/partnerships/roeselare-dogbo/checkins/{place.pk}/")
     expect(page.get_by_role("button", name="Check in here")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_check_in_made_offline_is_sent_once_when_the_connection_returns(page, browser, site):
+    from tests.e2e.conftest import log_in
+    from tests.e2e.journeys import seed_app_demo
+
+    seed_demo()
+    seed_app_demo("games")
+    with outside_browser_loop():
+        from twinning.games.models import CheckIn, CheckInPlace
+
+        place = CheckInPlace.objects.get(title__en="Fair-trade shop")
+    context = new_context(browser, site)
+    try:
+        phone = context.new_page()
+        log_in(phone, "citizen.lommel@example.org")
+        context.set_geolocation({"latitude": float(place.latitude), "longitude": float(place.longitude)})
+        phone.goto(f"/en/partnerships/roeselare-dogbo/checkins/{place.pk}/")
+        expect(phone.locator("[name=latitude]")).to_have_value(re.compile(r"^50\.94"))
+        context.set_offline(True)
+        phone.get_by_label("A word about your visit").fill("Bought fair coffee")
+        phone.get_by_role("button", name="Check in here").click()
+        phone.get_by_role("button", name="Check in here").click()  # twice: still one check-in
+        expect(phone.locator(".checkin__status")).to_have_text(
+            "Saved on this phone; it is sent when there is a connection."
+        )
+        context.set_offline(False)
+        phone.wait_for_function("() => localStorage.getItem('sdg-checkins-queue') === '[]'")
+        phone.reload()
+        expect(phone.get_by_text("Bought fair coffee")).to_be_visible()
+        with outside_browser_loop():
+            assert CheckIn.objects.filter(place=place).count() == 1
+    finally:
+        context.close()
