@@ -698,8 +698,68 @@ PERMISSIONS_CHAT: dict = {}
 
 
 # --- Games (twinning.games) -----------------------------------------------------------
+# Published games are seen, and played, wherever their partnership is seen: visitors included
+# (players under 16 need no account). Staff and coordinators of a member municipality author
+# games played in their municipality and copy the partner's games; drafts are theirs only.
+# A team is reached through its secret token (the capability URL of the team's phone).
 
-PERMISSIONS_GAMES: dict = {}
+
+def game_author_municipality_ids(user, partnership: Partnership) -> list[int]:
+    """Member municipalities the user writes games for: their staff and coordinators."""
+    return rating_municipality_ids(user, partnership)
+
+
+def can_author_games(user, partnership: Partnership) -> bool:
+    return bool(game_author_municipality_ids(user, partnership))
+
+
+def can_edit_game(user, game) -> bool:
+    """Authors and game masters of a game: staff and coordinators of the municipality it is played in."""
+    return can_rate_for(user, game.municipality_id)
+
+
+def get_partnership_for_games(user, slug: str, *, write: bool = False) -> Partnership:
+    """404 where the partnership is hidden; 403 on write for anyone who authors no games there."""
+    partnership = get_partnership_for_user(user, slug)
+    if write and not can_author_games(user, partnership):
+        raise PermissionDenied
+    return partnership
+
+
+def games_visible_to(user, partnership: Partnership):
+    """Published games of the partnership, and the drafts of the municipalities the user authors for."""
+    from twinning.games.models import Game
+
+    own = game_author_municipality_ids(user, partnership)
+    return Game.objects.filter(partnership=partnership).filter(Q(is_published=True) | Q(municipality_id__in=own))
+
+
+def get_game_for_user(user, slug: str, pk: int, *, write: bool = False):
+    """The game ``pk`` of partnership ``slug``: 404 where hidden (drafts of others), 403 where not editable."""
+    from twinning.games.models import Game
+
+    partnership = get_partnership_for_games(user, slug)
+    try:
+        game = games_visible_to(user, partnership).select_related("municipality").get(pk=pk)
+    except Game.DoesNotExist as exc:
+        raise Http404 from exc
+    if write and not can_edit_game(user, game):
+        raise PermissionDenied
+    game.partnership = partnership
+    return game
+
+
+def get_team_for_token(token: str):
+    """The team whose phone holds ``token``, with its game; 404 for an unknown token."""
+    from twinning.games.models import Team
+
+    try:
+        return Team.objects.select_related("game", "game__partnership").get(token=token)
+    except Team.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+PERMISSIONS_GAMES: dict = {"author_games": can_author_games, "edit_game": can_edit_game}
 
 
 # --- SDG mapper (twinning.mapper) -----------------------------------------------------
