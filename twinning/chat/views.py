@@ -64,10 +64,7 @@ def hide(request, slug: str, pk: int):
         try:
             actions.message_hide(message, request.user, form.cleaned_data["reason"])
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                form.add_error(None, exc)
-            else:
-                form.add_error(None, exc.messages)
+            form.add_error(None, exc)  # a reason error lands on its field, "already hidden" above the form
         else:
             messages.success(request, _("The message is hidden. Everyone in the chat sees your reason."))
             return redirect(reverse("chat:room", kwargs={"slug": slug}) + f"#m{message.pk}")
