@@ -130,9 +130,14 @@ def main() -> int:
         session = prepare(Path(folder), env)
         with running(2, env) as servers:
             remaining = DEADLINE - (time.monotonic() - started)
-            latencies, lost = asyncio.run(
-                asyncio.wait_for(run(servers, session, options.clients, options.messages, options.gap), remaining)
-            )
+            try:
+                latencies, lost = asyncio.run(
+                    asyncio.wait_for(run(servers, session, options.clients, options.messages, options.gap), remaining)
+                )
+            except Exception:
+                for server in servers:
+                    print(f"--- server on port {server.port}:\n{server.errors()}", file=sys.stderr)
+                raise
     ms = [value * 1000 for value in latencies]
     print(
         f"chat fan-out: {options.clients} clients on 2 processes (Redis), {options.messages} messages, "

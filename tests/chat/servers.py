@@ -12,6 +12,7 @@ import secrets
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -47,6 +48,7 @@ class Server:
     port: int
     env: dict[str, str]
     process: subprocess.Popen | None = None
+    log: Path | None = None  # the server's stderr, read when it fails (a pipe nobody reads would block it)
 
     @property
     def http(self) -> str:
@@ -70,13 +72,16 @@ class Server:
             "warning",
             "--no-access-log",
         ]
-        self.process = subprocess.Popen(  # noqa: S603 (our own interpreter and module)
-            command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-        )
+        handle, name = tempfile.mkstemp(prefix=f"uvicorn-{self.port}-", suffix=".log")
+        self.log = Path(name)
+        with os.fdopen(handle, "wb") as stderr:
+            self.process = subprocess.Popen(  # noqa: S603 (our own interpreter and module)
+                command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=stderr
+            )
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"uvicorn on port {self.port} exited: {self.process.stderr.read().decode()[-2000:]}")
+                raise RuntimeError(f"uvicorn on port {self.port} exited: {self.errors()}")
             try:
                 with urllib.request.urlopen(f"{self.http}/healthz", timeout=2):  # noqa: S310 (127.0.0.1 only)
                     return self
@@ -85,15 +90,18 @@ class Server:
         self.stop()
         raise RuntimeError(f"uvicorn on port {self.port} did not answer within {START_TIMEOUT:.0f} s")
 
+    def errors(self) -> str:
+        return self.log.read_text(errors="replace")[-3000:] if self.log and self.log.exists() else ""
+
     def stop(self) -> None:
-        if self.process is None:
-            return
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait(timeout=10)
-        if self.process.stderr:
-            self.process.stderr.close()
-        self.process = None
+        if self.process is not None:
+            if self.process.poll() is None:
+                self.process.kill()
+            self.process.wait(timeout=10)
+            self.process = None
+        if self.log is not None:
+            self.log.unlink(missing_ok=True)
+            self.log = None
 
 
 def database_env(folder: Path) -> dict[str, str]:

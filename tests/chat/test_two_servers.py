@@ -20,6 +20,7 @@ from twinning.foundation.models import Role
 
 pytestmark = pytest.mark.django_db(transaction=True)
 TIMEOUT = 10  # seconds for any one step
+IDLE = 6  # seconds a client waits before the first message: an idle room must stay connected
 
 
 async def _connect(server, slug: str, session: str, after: int = 0):
@@ -48,6 +49,7 @@ def test_a_message_posted_on_one_server_reaches_a_client_of_the_other_and_surviv
         async def live() -> tuple[dict, dict]:
             socket = await _connect(two, slug, reader)
             try:
+                await asyncio.sleep(IDLE)  # longer than the Redis client's default read timeout
                 posted = await asyncio.to_thread(post_message, one, slug, writer, "Across *processes*")
                 return posted, await _next(socket)
             finally:
