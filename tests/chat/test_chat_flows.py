@@ -181,3 +181,15 @@ def test_history_and_poll_keep_a_constant_query_count(client, world, url, django
         cache.clear()
         assert client.get(url).status_code == 200
     assert small <= 12
+
+
+def test_a_failing_channel_layer_loses_no_message(world, django_capture_on_commit_callbacks, monkeypatch, caplog):
+    class Down:
+        async def group_send(self, group, event):
+            raise ConnectionError("Redis is down")
+
+    monkeypatch.setattr("twinning.chat.broadcast.get_channel_layer", lambda: Down())
+    with django_capture_on_commit_callbacks(execute=True):
+        message = post(world, "staff_a", "Stored anyway")
+    assert Message.objects.get().pk == message.pk
+    assert "chat broadcast to partnership" in caplog.text

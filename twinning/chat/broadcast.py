@@ -6,6 +6,7 @@ channel layer is unreachable) nothing is lost: clients fetch what they missed by
 
 from __future__ import annotations
 
+import json
 import logging
 
 from asgiref.sync import async_to_sync
@@ -22,6 +23,8 @@ def announce(partnership_id: int, payload: dict) -> None:
     """Send one message payload (``selectors.as_payload``) to every client of the room."""
     layer = get_channel_layer()
     try:
-        async_to_sync(layer.group_send)(group_name(partnership_id), {"type": "chat.message", "message": payload})
+        # encoded once here rather than once per connected client
+        event = {"type": "chat.message", "text": json.dumps(payload)}
+        async_to_sync(layer.group_send)(group_name(partnership_id), event)
     except Exception:  # the message is stored; clients catch up by id when they reconnect or poll
         logger.exception("chat broadcast to partnership %s failed", partnership_id)

@@ -73,4 +73,4 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             await database_sync_to_async(actions.mark_read)(self.scope["user"], self.partnership, content["id"])
 
     async def chat_message(self, event: dict) -> None:
-        await self.send_json(event["message"])
+        await self.send(text_data=event["text"])
