@@ -59,6 +59,9 @@ def prepare(folder: Path, env: dict[str, str]) -> str:
     return next(line.split()[1] for line in done.stdout.splitlines() if line.startswith("SESSION"))
 
 
+posts: list[float] = []  # seconds each POST took (stored and broadcast before it answers)
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
@@ -69,6 +72,7 @@ async def run(servers, session: str, clients: int, messages: int, gap: float) ->
 
     sent: dict[str, float] = {}
     latencies: list[float] = []
+    posts.clear()
     expected = clients * messages
     done = asyncio.Event()
 
@@ -102,6 +106,7 @@ async def run(servers, session: str, clients: int, messages: int, gap: float) ->
         key = f"bench-{number}"
         sent[key] = time.perf_counter()
         await asyncio.to_thread(post_message, servers[number % len(servers)], SLUG, session, key)
+        posts.append(time.perf_counter() - sent[key])
         await asyncio.sleep(gap)
     try:
         await asyncio.wait_for(done.wait(), timeout=10)
@@ -148,6 +153,9 @@ def main() -> int:
             f"latency post -> every client: p50 {statistics.median(ms):.0f} ms, "
             f"p95 {percentile(ms, 0.95):.0f} ms, max {max(ms):.0f} ms"
         )
+    if posts:
+        post_ms = [value * 1000 for value in posts]
+        print(f"the POST itself: p50 {statistics.median(post_ms):.0f} ms, p95 {percentile(post_ms, 0.95):.0f} ms")
     print(f"cpu cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}")
     return 0 if lost == 0 else 1
 
