@@ -18,7 +18,7 @@ _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
 if REDIS_URL and _worker.startswith("gw"):  # noqa: F405
     _location = f"{REDIS_URL.rsplit('/', 1)[0]}/{10 + int(_worker[2:]) % 6}"  # noqa: F405
     CACHES["default"]["LOCATION"] = _location  # noqa: F405
-    CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [_location]  # noqa: F405
+    CHANNEL_LAYERS["default"]["CONFIG"]["hosts"][0]["address"] = _location  # noqa: F405
 
 # Uploads made by tests go to a throwaway folder, never into the project's media/.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="twinning-test-media-"))  # noqa: F405

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from twinning.chat import views
 
 app_name = "chat"
-urlpatterns: list = []
+urlpatterns = [
+    path("partnerships/<slug:slug>/chat/", views.room, name="room"),
+    path("partnerships/<slug:slug>/chat/<int:pk>/hide/", views.hide, name="hide"),
+]

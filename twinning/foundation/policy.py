@@ -694,7 +694,49 @@ PERMISSIONS_PARTICIPATION: dict = {}
 
 # --- Chat (twinning.chat) -------------------------------------------------------------
 
-PERMISSIONS_CHAT: dict = {}
+
+def can_chat(user, partnership: Partnership) -> bool:
+    """A partnership's chat room is for its members: anyone with a role in a member municipality
+    (citizens included), and platform admins. Even on a public partnership others do not see it."""
+    return is_platform_admin(user) or role_in_partnership(user, partnership) is not None
+
+
+def can_moderate_chat(user, partnership: Partnership) -> bool:
+    """Hiding a message (with a reason): the coordinators of every member, and admins."""
+    return can_edit_partnership(user, partnership)
+
+
+def get_chat_partnership(user, slug: str, *, moderate: bool = False) -> Partnership:
+    """404 for anyone who is not a member (the room stays invisible), 403 on moderation for non-coordinators."""
+    partnership = get_partnership_for_user(user, slug)
+    if not can_chat(user, partnership):
+        raise Http404
+    if moderate and not can_moderate_chat(user, partnership):
+        raise PermissionDenied
+    return partnership
+
+
+def get_chat_message_for_user(user, slug: str, pk: int, *, moderate: bool = False):
+    """The message ``pk`` of the chat of partnership ``slug``, checked like ``get_chat_partnership``."""
+    from twinning.chat.models import Message
+
+    partnership = get_chat_partnership(user, slug, moderate=moderate)
+    try:
+        message = Message.objects.select_related("author").get(pk=pk, partnership=partnership)
+    except Message.DoesNotExist as exc:
+        raise Http404 from exc
+    message.partnership = partnership
+    return message
+
+
+def chat_partnerships_of(user) -> QuerySet[Partnership]:
+    """The partnerships whose chat the user may read (for the digest of mentions)."""
+    if is_platform_admin(user):
+        return Partnership.objects.all()
+    return Partnership.objects.filter(memberships__municipality_id__in=list(roles_of(user))).distinct()
+
+
+PERMISSIONS_CHAT: dict = {"chat": can_chat, "moderate_chat": can_moderate_chat}
 
 
 # --- Games (twinning.games) -----------------------------------------------------------
