@@ -151,7 +151,7 @@ def rows(world) -> dict:
         "api:set_index_scores": [({**ab, "municipality": a.slug}, everyone(405), "needs PUT")],
         "api:set_materiality": [(ab, everyone(405), "needs PUT")],
         "api:set_inventory": [({**ab, "municipality": a.slug, "goal": 6}, everyone(405), "needs PUT")],
-        "api:add_action": [(ab, everyone(405), "needs POST")],
+        "api:add_plan_action": [(ab, everyone(405), "needs POST")],
         "api:update_action": [({**ab, "action_id": item.pk}, everyone(405), "needs PUT")],
         "api:set_interlinkages": [({**ab, "municipality": a.slug}, everyone(405), "needs PUT")],
     }

@@ -484,7 +484,7 @@ def _action_input(partnership, payload: ActionIn):
     response={201: ActionOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="Add an action to the joint plan (staff and coordinators of members)",
 )
-def add_action(request, slug: str, payload: ActionIn):
+def add_plan_action(request, slug: str, payload: ActionIn):
     """Optionally from an idea for a gap (``idea``) or an inventory entry (``inventory_entry``)."""
     partnership = policy.get_assessment_partnership_for_user(request.user, slug)
     if not policy.can_plan_actions(request.user, partnership):

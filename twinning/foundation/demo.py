@@ -261,6 +261,8 @@ DEMO_USERS = [
     ("staff.lommel@example.org", "Jan Vermeulen", ("lommel", Role.STAFF), False),
     ("citizen.lommel@example.org", "Sofie Claes", ("lommel", Role.CITIZEN), False),
     ("coordinator.harelbeke@example.org", "Pieter Desmet", ("harelbeke", Role.COORDINATOR), False),
+    ("staff.harelbeke@example.org", "Griet Vandenbussche", ("harelbeke", Role.STAFF), False),
+    ("coordinator.eenhana@example.org", "Ndeshi Amutenya", ("eenhana", Role.COORDINATOR), False),
     ("coordinator.merelbeke@example.org", "Els De Smet", ("merelbeke", Role.COORDINATOR), False),
 ]
 
@@ -385,6 +387,8 @@ def logins() -> list[tuple[str, str]]:
         "staff.lommel@example.org": "staff of Lommel",
         "citizen.lommel@example.org": "citizen of Lommel",
         "coordinator.harelbeke@example.org": "coordinator of Harelbeke",
+        "staff.harelbeke@example.org": "staff of Harelbeke",
+        "coordinator.eenhana@example.org": "coordinator of Eenhana",
         "coordinator.merelbeke@example.org": "coordinator of Merelbeke (members-only partnership)",
     }
     return [(email, labels[email]) for email, *_rest in DEMO_USERS]
