@@ -59,6 +59,14 @@ def _member_ids(partnership: Partnership) -> set[int]:
     return set(partnership.memberships.values_list("municipality_id", flat=True))
 
 
+def _still_open(model, pk: int, message: str) -> None:
+    """Checked again after the ballot row is written: on PostgreSQL the new row holds a key-share
+    lock on its consultation (or parliament), which conflicts with the ``SELECT ... FOR UPDATE``
+    of closing, so a ballot either commits before the close or sees it here and rolls back."""
+    if not model.objects.filter(pk=pk, phase=Phase.OPEN).exists():
+        raise ClosedError(message)
+
+
 def _check_goals(goals: Sequence[int]) -> None:
     if any(not 1 <= goal <= 17 for goal in goals) or len(set(goals)) != len(goals):
         raise ParticipationError(_("Choose each goal once, among the 17 SDGs."))
@@ -213,6 +221,7 @@ def ballot_cast(
         if ballot_code is not None:
             raise DuplicateBallot(_("This ballot code has already been used. Each code votes once.")) from exc
         raise DuplicateBallot(_("You have already voted in this consultation. Each person votes once.")) from exc
+    _still_open(Consultation, consultation.pk, _("This consultation is not open for votes."))
     rows = [
         BallotChoice(ballot=ballot, kind=BallotChoice.Kind.PRIORITY, goal=g, position=i)
         for i, g in enumerate(priorities, 1)
@@ -470,5 +479,6 @@ def budget_ballot_cast(parliament: Parliament, *, member: ParliamentMember, proj
             ballot = BudgetBallot.objects.create(parliament=parliament, member=member)
     except IntegrityError as exc:
         raise DuplicateBallot(_("You have already voted on this budget. Each member votes once.")) from exc
+    _still_open(Parliament, parliament.pk, _("This vote is not open."))
     ballot.projects.set(project_ids)
     return ballot
