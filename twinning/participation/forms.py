@@ -159,10 +159,13 @@ class PaperForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.goal_rows = []
         for number, label in goal_choices():
-            priority = forms.IntegerField(
-                label=_("Priority votes for %(goal)s") % {"goal": label}, min_value=0, required=False
+            priority_label = _("Priority votes for %(goal)s") % {"goal": label}
+            self.fields[f"priority_{number}"] = forms.IntegerField(
+                label=priority_label,
+                min_value=0,
+                required=False,
+                widget=forms.NumberInput(attrs={"aria-label": priority_label, "size": 5}),
             )
-            self.fields[f"priority_{number}"] = priority
             row = {"label": label, "priority": f"priority_{number}"}
             if consultation.ask_worries:
                 worry_label = _("Worries about %(goal)s") % {"goal": label}
