@@ -3,11 +3,20 @@ production), so several app processes share one limit."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.cache import cache
 
+# Per client and minute; a deployment may change them in settings (the load benchmark lifts them).
+DEFAULTS = {"vote": 10, "post": 5}
 
-def allow(scope: str, key: str, *, limit: int, window: int) -> bool:
+
+def limit_for(scope: str) -> int:
+    return getattr(settings, "PARTICIPATION_RATE_LIMITS", {}).get(scope, DEFAULTS[scope])
+
+
+def allow(scope: str, key: str, *, limit: int | None = None, window: int = 60) -> bool:
     """True while ``key`` has made fewer than ``limit`` requests of ``scope`` in the current window."""
+    limit = limit_for(scope) if limit is None else limit
     name = f"participation:throttle:{scope}:{key}"
     if cache.add(name, 1, timeout=window):
         return True

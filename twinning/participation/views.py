@@ -36,12 +36,8 @@ from twinning.participation.forms import (
 )
 from twinning.participation.models import Ballot, Phase
 
-VOTES_PER_MINUTE = 10
-POSTS_PER_MINUTE = 5
-
-
-def _too_many(request, scope: str, limit: int) -> HttpResponse | None:
-    if throttle.allow(scope, throttle.client_key(request), limit=limit, window=60):
+def _too_many(request, scope: str) -> HttpResponse | None:
+    if throttle.allow(scope, throttle.client_key(request)):
         return None
     return HttpResponse(_("Too many attempts in a short time. Wait a minute and try again."), status=429)
 
@@ -128,7 +124,7 @@ def vote(request, slug: str, pk: int):
     initial = {"code": request.GET.get("code", "")[:30]}
     form = BallotForm(request.POST or None, initial=initial, consultation=consultation, needs_code=needs_code)
     if request.method == "POST":
-        if refused := _too_many(request, "vote", VOTES_PER_MINUTE):
+        if refused := _too_many(request, "vote"):
             return refused
         if form.is_valid():
             data = form.cleaned_data
@@ -486,7 +482,7 @@ def budget_proposal_add(request, slug: str, pk: int):
     member = _seat_or_403(request, parliament)
     form = BudgetProposalForm(request.POST or None)
     if request.method == "POST":
-        if refused := _too_many(request, "post", POSTS_PER_MINUTE):
+        if refused := _too_many(request, "post"):
             return refused
         if form.is_valid():
             data = form.cleaned_data
@@ -515,7 +511,7 @@ def budget_proposal_detail(request, slug: str, pk: int, proposal_pk: int):
     if request.method == "POST":
         if not may_comment:
             raise PermissionDenied
-        if refused := _too_many(request, "post", POSTS_PER_MINUTE):
+        if refused := _too_many(request, "post"):
             return refused
         if form.is_valid():
             try:
@@ -563,7 +559,7 @@ def budget_vote(request, slug: str, pk: int):
     proposals = selectors.proposals_of(parliament)
     form = BudgetVoteForm(request.POST or None, proposals=proposals, currency=parliament.currency)
     if request.method == "POST":
-        if refused := _too_many(request, "vote", VOTES_PER_MINUTE):
+        if refused := _too_many(request, "vote"):
             return refused
         if form.is_valid():
             try:
