@@ -126,6 +126,13 @@ def test_the_closed_results_show_both_municipalities_side_by_side(page):
     expect(page.locator("main")).to_contain_text("0 online ballots, 235 on paper.")
     assert_accessible(page)
 
+    # The youth debate of the same partnership: both classes' arguments side by side, and the vote.
+    goto_ok(page, "/en/partnerships/herent-nimlahakok/participation/")
+    page.get_by_role("link", name=re.compile("^Youth debate:")).click()
+    expect(page.locator("main")).to_contain_text("A weather station is expensive")
+    expect(page.locator("main table")).to_contain_text("A bilingual book swap between the schools")
+    assert_accessible(page)
+
 
 def test_a_parliament_member_allocates_the_budget_and_the_result_is_computed(page, browser, site):
     seed_demo()

@@ -61,3 +61,22 @@ def parliament(world, *, phase: str = Phase.OPEN, partnership=None, seat=("citiz
         actions.parliament_set_phase(made, actor=world["admin"], phase=Phase.CLOSED)
     made.seat = member
     return made
+
+
+def debate(world, *, phase: str = Phase.OPEN, partnership=None):
+    """A youth debate with a class in A (SDG 13) and in B (SDG 4); returns it and the group codes."""
+    partnership = partnership or world["partnership"]
+    members = [m.municipality for m in partnership.memberships.select_related("municipality").order_by("order")]
+    made, codes = actions.debate_create(
+        partnership,
+        actor=world["admin"],
+        title="Which project do we do together?",
+        options=["School garden", "Rain water tanks"],
+        groups=[(members[0], "6A", 13), (members[1], "Grade 7", 4)],
+    )
+    if phase in (Phase.OPEN, Phase.CLOSED):
+        actions.debate_set_phase(made, actor=world["admin"], phase=Phase.OPEN)
+    if phase == Phase.CLOSED:
+        actions.debate_set_phase(made, actor=world["admin"], phase=Phase.CLOSED)
+    made.codes = {made.groups.get(pk=pk).municipality_id: code for pk, code in codes.items()}
+    return made

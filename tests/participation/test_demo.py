@@ -37,3 +37,15 @@ def test_the_demo_parliament_has_a_finished_budget_vote():
     result = budget_result(parliament)
     assert parliament.phase == Phase.CLOSED and result.ballots == 6
     assert 0 < result.spent <= parliament.budget
+
+
+def test_the_demo_youth_debate_is_closed_with_arguments_of_both_classes_and_a_vote():
+    foundation_demo.seed()
+    demo.seed()
+    from twinning.participation.models import YouthDebate
+    from twinning.participation.selectors import debate_view
+
+    view = debate_view(YouthDebate.objects.get(title=demo.DEBATE_TITLE))
+    assert view.debate.phase == Phase.CLOSED
+    assert [len(g.pro) + len(g.contra) for g in view.groups] == [3, 2]
+    assert view.votes == 5

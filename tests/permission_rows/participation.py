@@ -24,6 +24,9 @@ def rows(world) -> dict:
     parliament = builders.parliament(world)  # the citizen of A holds a seat
     closed_parliament = builders.parliament(world, phase=Phase.CLOSED, seat=None)
     project = parliament.proposals.first()
+    debate = builders.debate(world)
+    draft_debate = builders.debate(world, phase=Phase.DRAFT)
+    argument = debate.groups.first().arguments.create(side="for", first_name="Ana", text="Matrix argument")
 
     def c(obj, **extra):
         return {"slug": obj.partnership.slug, "pk": obj.pk, **extra}
@@ -90,5 +93,15 @@ def rows(world) -> dict:
             (c(open_), coordinators_early, "API: while open, coordinators only"),
         ],
         "api:vote_with_code": [(c(open_), everyone(405), "API: voting needs POST")],
+        "participation:debate_create": [({"slug": public.slug}, editors, "coordinators create a youth debate")],
+        "participation:debate": [
+            (c(debate), everyone(200), "a youth debate of a public partnership"),
+            (c(draft_debate), draft_rows, "a draft debate: coordinators only"),
+        ],
+        "participation:debate_join": [(c(debate), everyone(405), "joining needs POST (no account needed)")],
+        "participation:debate_argue": [(c(debate), everyone(405), "arguing needs POST")],
+        "participation:debate_vote": [(c(debate), everyone(405), "voting needs POST")],
+        "participation:debate_phase": [(c(debate), post_only, "phase needs POST")],
+        "participation:debate_hide": [(c(debate, argument_pk=argument.pk), post_only, "hiding needs POST")],
         "participation:pabulib": [(c(closed_parliament), everyone(200), "the Pabulib export once closed")],
     }

@@ -609,6 +609,13 @@ def get_budget_proposal_for_user(user, slug: str, pk: int, proposal_pk: int):
     return proposal
 
 
+def get_debate_for_user(user, slug: str, pk: int, *, write: bool = False):
+    """A youth debate, seen like a consultation; written by the coordinators."""
+    from twinning.participation.models import YouthDebate
+
+    return _participation_object(user, slug, YouthDebate, pk, write=write)
+
+
 PERMISSIONS_PARTICIPATION: dict = {"manage_participation": can_manage_participation}
 
 

@@ -20,6 +20,7 @@ from twinning.foundation.models import Municipality, Partnership
 from twinning.participation import codes as ballot_codes
 from twinning.participation import knapsack, sanitise
 from twinning.participation.models import (
+    Argument,
     AuditEntry,
     Ballot,
     BallotChoice,
@@ -28,12 +29,16 @@ from twinning.participation.models import (
     BudgetProposal,
     Community,
     Consultation,
+    DebateGroup,
+    DebateVote,
     PaperReturn,
     Parliament,
     ParliamentMember,
     Phase,
+    ProjectOption,
     Proposal,
     ProposalComment,
+    YouthDebate,
 )
 
 MAX_CODES_PER_BATCH = 500
@@ -482,3 +487,107 @@ def budget_ballot_cast(parliament: Parliament, *, member: ParliamentMember, proj
     _still_open(Parliament, parliament.pk, _("This vote is not open."))
     ballot.projects.set(project_ids)
     return ballot
+
+
+# --- Youth debate -------------------------------------------------------------------------
+
+
+def first_name_clean(value: str) -> str:
+    """A first name only: plain text, one or two words, capitalised, so "ana " and "Ana" are one pupil."""
+    name = sanitise.plain_text(value, 40)
+    if not name or len(name.split()) > 2 or any(ch.isdigit() or ch == "@" for ch in name):
+        raise ParticipationError(_("Write only your first name."))
+    return name.title()
+
+
+@transaction.atomic
+def debate_create(
+    partnership: Partnership,
+    *,
+    actor,
+    title: str,
+    options: Sequence[str],
+    groups: Sequence[tuple[Municipality, str, int]],
+    is_demo: bool = False,
+) -> tuple[YouthDebate, dict[int, str]]:
+    """A debate with its project options and groups (municipality, class, SDG). Returns the
+    debate and each group's join code, shown once; only the hashes are stored."""
+    options = [sanitise.plain_text(option, 200) for option in options if sanitise.plain_text(option, 200)]
+    if len(options) < 2:
+        raise ParticipationError(_("Give at least two joint projects to choose from."))
+    members = _member_ids(partnership)
+    if {m.pk for m, _class, _goal in groups} != members:
+        raise ParticipationError(_("Give a group from every member municipality."))
+    debate = YouthDebate.objects.create(partnership=partnership, title=sanitise.plain_text(title, 200), is_demo=is_demo)
+    ProjectOption.objects.bulk_create([ProjectOption(debate=debate, title=option) for option in dict.fromkeys(options)])
+    codes: dict[int, str] = {}
+    for municipality, class_name, goal in groups:
+        _check_goals([goal])
+        code = ballot_codes.new_code()
+        group = DebateGroup.objects.create(
+            debate=debate,
+            municipality=municipality,
+            class_name=sanitise.plain_text(class_name, 60),
+            goal=goal,
+            code_hash=ballot_codes.code_hash(code),
+        )
+        codes[group.pk] = code
+    _audit(partnership, actor, debate.title, "youth debate created")
+    return debate, codes
+
+
+def debate_group_for_code(debate: YouthDebate, code: str) -> DebateGroup:
+    group = debate.groups.filter(code_hash=ballot_codes.code_hash(code)).first()
+    if group is None:
+        raise ParticipationError(_("This group code is not right. Ask your teacher for it."))
+    return group
+
+
+@transaction.atomic
+def debate_set_phase(debate: YouthDebate, *, actor, phase: str) -> YouthDebate:
+    locked = YouthDebate.objects.select_for_update().get(pk=debate.pk)
+    allowed = {Phase.DRAFT: {Phase.OPEN}, Phase.OPEN: {Phase.CLOSED}, Phase.CLOSED: set()}
+    if phase not in allowed[locked.phase]:
+        raise ParticipationError(_("A debate goes from draft to open to closed, and a closed one stays closed."))
+    locked.phase = phase
+    locked.save(update_fields=["phase"])
+    _audit(locked.partnership, actor, locked.title, f"phase {phase}")
+    debate.phase = locked.phase
+    return debate
+
+
+@transaction.atomic
+def argument_add(group: DebateGroup, *, first_name: str, side: str, text: str) -> Argument:
+    if YouthDebate.objects.only("phase").get(pk=group.debate_id).phase != Phase.OPEN:
+        raise ClosedError(_("The debate is not open."))
+    if side not in Argument.Side.values:
+        raise ParticipationError(_("Choose for or against."))
+    text = sanitise.plain_text(text, 500)
+    if not text:
+        raise ParticipationError(_("Write your argument first."))
+    return Argument.objects.create(group=group, first_name=first_name_clean(first_name), side=side, text=text)
+
+
+@transaction.atomic
+def argument_hide(argument: Argument, *, actor, reason: str) -> Argument:
+    argument.hidden_reason = sanitise.plain_text(reason, 200) or "-"
+    argument.save(update_fields=["hidden_reason"])
+    _audit(argument.group.debate.partnership, actor, argument.group.debate.title, f"argument {argument.pk} hidden")
+    return argument
+
+
+@transaction.atomic
+def debate_vote_cast(group: DebateGroup, *, first_name: str, option_id: int) -> DebateVote:
+    if YouthDebate.objects.only("phase").get(pk=group.debate_id).phase != Phase.OPEN:
+        raise ClosedError(_("The debate is not open."))
+    option = ProjectOption.objects.filter(pk=option_id, debate_id=group.debate_id).first()
+    if option is None:
+        raise ParticipationError(_("Choose one of the joint projects."))
+    name = first_name_clean(first_name)
+    try:
+        with transaction.atomic():
+            vote = DebateVote.objects.create(debate_id=group.debate_id, group=group, first_name=name, option=option)
+    except IntegrityError as exc:
+        raise DuplicateBallot(_("%(name)s has already voted in this group.") % {"name": name}) from exc
+    _still_open(YouthDebate, group.debate_id, _("The debate is not open."))
+    return vote

@@ -5,6 +5,7 @@
   education (SDG 4) come out on top, and Nimlaha'kok's "18th goal" is among the proposals.
 * Lommel and Ongwediva: an open, ranked consultation.
 * Herent and Nimlaha'kok: a joint parliament with project proposals and a finished budget vote.
+* Herent and Nimlaha'kok: a youth debate of two classes (SDG 13 and SDG 4), closed with its vote.
 
 Idempotent: a consultation or parliament with the same title in the partnership is left alone.
 """
@@ -186,6 +187,38 @@ def _parliament(partnership: Partnership, herent: Municipality, nimlahakok: Muni
     actions.parliament_set_phase(parliament, actor=None, phase=Phase.CLOSED)
 
 
+DEBATE_TITLE = "Youth debate: which project do our schools do together? (demo)"
+ARGUMENTS = [
+    # (group index, first name, side, text) - invented
+    (0, "Lotte", "for", "Storms and floods hit both our towns; we can measure the rain together."),
+    (0, "Wout", "against", "A weather station is expensive and someone must look after it."),
+    (1, "Maria", "for", "If every child can read, everyone can learn about the climate too."),
+    (1, "José", "against", "Our school has few books; we need them before we can share them."),
+    (0, "Emma", "for", "Reading the same books lets us talk about them in video calls."),
+]
+
+
+def _youth_debate(partnership: Partnership, herent: Municipality, nimlahakok: Municipality) -> None:
+    if partnership.youth_debates.filter(title=DEBATE_TITLE).exists():
+        return
+    debate, _codes = actions.debate_create(
+        partnership,
+        actor=None,
+        title=DEBATE_TITLE,
+        options=["A shared rain gauge and climate diary", "A bilingual book swap between the schools"],
+        groups=[(herent, "6th year, Herent primary school", 13), (nimlahakok, "Sexto primaria, Chicuxab", 4)],
+        is_demo=True,
+    )
+    actions.debate_set_phase(debate, actor=None, phase=Phase.OPEN)
+    groups = list(debate.groups.order_by("pk"))
+    options = list(debate.options.order_by("pk"))
+    for index, first_name, side, text in ARGUMENTS:
+        actions.argument_add(groups[index], first_name=first_name, side=side, text=text)
+    for index, first_name, _side, _text in ARGUMENTS:
+        actions.debate_vote_cast(groups[index], first_name=first_name, option_id=options[1 if index else index].pk)
+    actions.debate_set_phase(debate, actor=None, phase=Phase.CLOSED)
+
+
 @transaction.atomic
 def seed(scale: int = 1) -> None:
     towns = {m.slug: m for m in Municipality.objects.filter(slug__in=["herent", "nimlahakok"])}
@@ -196,3 +229,4 @@ def seed(scale: int = 1) -> None:
     _closed_consultation(herent_nimlahakok, towns["herent"], towns["nimlahakok"], max(1, scale))
     _open_consultation(partnerships["lommel-ongwediva"], max(1, scale))
     _parliament(herent_nimlahakok, towns["herent"], towns["nimlahakok"])
+    _youth_debate(herent_nimlahakok, towns["herent"], towns["nimlahakok"])

@@ -290,3 +290,58 @@ class BudgetVoteForm(forms.Form):
     def __init__(self, *args, proposals, currency: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["projects"].choices = [(p.pk, f"{p.title} — {p.cost} {currency}") for p in proposals]
+
+
+class DebateForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    options = forms.CharField(
+        label=_("Joint projects to vote on"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line, at least two."),
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = _member_choices(partnership)
+        for municipality_id, name in self.members:
+            self.fields[f"class_{municipality_id}"] = forms.CharField(
+                label=_("Class in %(name)s") % {"name": name}, max_length=60
+            )
+            self.fields[f"goal_{municipality_id}"] = forms.TypedChoiceField(
+                label=_("SDG assigned to the class in %(name)s") % {"name": name}, coerce=int, choices=goal_choices()
+            )
+
+    def option_lines(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["options"].splitlines() if line.strip()]
+
+    def groups(self, municipalities: dict) -> list[tuple]:
+        return [
+            (municipalities[mid], self.cleaned_data[f"class_{mid}"], self.cleaned_data[f"goal_{mid}"])
+            for mid, _name in self.members
+        ]
+
+
+class JoinForm(forms.Form):
+    code = forms.CharField(label=_("Group code"), max_length=30, help_text=_("Your teacher gives you this code."))
+    first_name = forms.CharField(
+        label=_("Your first name"), max_length=40, help_text=_("Only your first name. No surname, please.")
+    )
+
+
+class ArgumentForm(forms.Form):
+    side = forms.ChoiceField(label=_("Are you for or against?"), widget=forms.RadioSelect)
+    text = forms.CharField(label=_("Your argument"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from twinning.participation.models import Argument
+
+        self.fields["side"].choices = Argument.Side.choices
+
+
+class DebateVoteForm(forms.Form):
+    option = forms.TypedChoiceField(label=_("Which joint project do you choose?"), coerce=int, widget=forms.RadioSelect)
+
+    def __init__(self, *args, options, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["option"].choices = [(option.pk, option.title) for option in options]

@@ -316,3 +316,91 @@ class BudgetBallot(models.Model):
 
     def __str__(self) -> str:
         return str(self.receipt)
+
+
+class YouthDebate(models.Model):
+    """Pupils' groups from both municipalities, each assigned an SDG, argue for and against
+    and vote on the joint project. Pupils have no accounts: a group joins with its one-time
+    group code and signs with a first name only."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="youth_debates")
+    title = models.CharField(_("title"), max_length=200)
+    phase = models.CharField(_("phase"), max_length=8, choices=Phase.choices, default=Phase.DRAFT)
+    is_demo = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = _("youth debate")
+        verbose_name_plural = _("youth debates")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DebateGroup(models.Model):
+    debate = models.ForeignKey(YouthDebate, on_delete=models.CASCADE, related_name="groups")
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    class_name = models.CharField(_("class"), max_length=60)
+    goal = models.PositiveSmallIntegerField(_("assigned SDG"), validators=GOAL_VALIDATORS)
+    code_hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("debate group")
+        verbose_name_plural = _("debate groups")
+
+    def __str__(self) -> str:
+        return self.class_name
+
+
+class ProjectOption(models.Model):
+    debate = models.ForeignKey(YouthDebate, on_delete=models.CASCADE, related_name="options")
+    title = models.CharField(_("joint project"), max_length=200)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("project option")
+        verbose_name_plural = _("project options")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Argument(models.Model):
+    class Side(models.TextChoices):
+        FOR = "for", _("For")
+        AGAINST = "against", _("Against")
+
+    group = models.ForeignKey(DebateGroup, on_delete=models.CASCADE, related_name="arguments")
+    side = models.CharField(_("side"), max_length=8, choices=Side.choices)
+    first_name = models.CharField(_("first name"), max_length=40)
+    text = models.CharField(_("argument"), max_length=500)
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("argument")
+        verbose_name_plural = _("arguments")
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class DebateVote(models.Model):
+    """One vote per first name in a group (pupils sign with their first name only)."""
+
+    debate = models.ForeignKey(YouthDebate, on_delete=models.CASCADE, related_name="votes")
+    group = models.ForeignKey(DebateGroup, on_delete=models.CASCADE, related_name="votes")
+    first_name = models.CharField(max_length=40)
+    option = models.ForeignKey(ProjectOption, on_delete=models.CASCADE, related_name="votes")
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "first_name"], name="participation_one_debate_vote_per_pupil")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group_id}: {self.option_id}"

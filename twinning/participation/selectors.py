@@ -15,15 +15,19 @@ from django.db.models import Count, Prefetch, Q
 from twinning.foundation.models import Municipality, PartnershipMember
 from twinning.participation import knapsack, pabulib, tally
 from twinning.participation.models import (
+    Argument,
     AuditEntry,
     Ballot,
     BallotChoice,
     BudgetProposal,
     Community,
     Consultation,
+    DebateGroup,
     PaperReturn,
     Parliament,
+    ProjectOption,
     ProposalComment,
+    YouthDebate,
 )
 from twinning.participation.models import Proposal as CitizenProposal
 from twinning.sdg.selectors import all_goals
@@ -330,3 +334,38 @@ def pabulib_file(parliament: Parliament) -> str:
         pabulib.PabulibProject(pk, p.cost, p.votes, p.title, pk in funded) for pk, p in sorted(result.proposals.items())
     ]
     return pabulib.write(meta, projects, shuffled)
+
+
+# --- Youth debate -------------------------------------------------------------------------
+
+
+@dataclass
+class DebateView:
+    debate: YouthDebate
+    groups: list[DebateGroup]
+    options: list[ProjectOption]
+
+    @property
+    def votes(self) -> int:
+        return sum(option.vote_count for option in self.options)
+
+
+def debates_of(partnership) -> list[YouthDebate]:
+    return list(partnership.youth_debates.annotate(group_count=Count("groups")))
+
+
+def debate_view(debate: YouthDebate, *, include_hidden: bool = False) -> DebateView:
+    """Three queries: the groups with their municipality, their arguments, the options with votes."""
+    arguments = Argument.objects.order_by("pk")
+    if not include_hidden:
+        arguments = arguments.filter(hidden_reason="")
+    groups = list(
+        debate.groups.select_related("municipality").prefetch_related(Prefetch("arguments", queryset=arguments))
+    )
+    goals = {goal.number: goal for goal in all_goals()}
+    for group in groups:
+        group.goal_obj = goals.get(group.goal)
+        group.pro = [a for a in group.arguments.all() if a.side == Argument.Side.FOR]
+        group.contra = [a for a in group.arguments.all() if a.side == Argument.Side.AGAINST]
+    options = list(debate.options.annotate(vote_count=Count("votes")).order_by("-vote_count", "pk"))
+    return DebateView(debate=debate, groups=groups, options=options)

@@ -22,19 +22,24 @@ from twinning.participation import actions, selectors, throttle
 from twinning.participation.actions import ParticipationError
 from twinning.participation.forms import (
     AdoptForm,
+    ArgumentForm,
     BallotForm,
     BudgetProposalForm,
     BudgetVoteForm,
     CodesForm,
     CommentForm,
     ConsultationForm,
+    DebateForm,
+    DebateVoteForm,
     HideForm,
+    JoinForm,
     ModerateForm,
     PaperForm,
     ParliamentForm,
     SeatForm,
 )
-from twinning.participation.models import Ballot, Phase
+from twinning.participation.models import Argument, Ballot, Phase
+
 
 def _too_many(request, scope: str) -> HttpResponse | None:
     if throttle.allow(scope, throttle.client_key(request)):
@@ -63,6 +68,7 @@ def consultation_list(request, slug: str):
     parliaments = [
         p for p in selectors.parliaments_of(partnership) if policy.can_see_phase(request.user, partnership, p.phase)
     ]
+    debates = [d for d in selectors.debates_of(partnership) if policy.can_see_phase(request.user, partnership, d.phase)]
     return render(
         request,
         "participation/consultation_list.html",
@@ -70,6 +76,7 @@ def consultation_list(request, slug: str):
             "partnership": partnership,
             "consultations": consultations,
             "parliaments": parliaments,
+            "debates": debates,
             "may_manage": may_manage,
         },
     )
@@ -604,3 +611,163 @@ def pabulib_export(request, slug: str, pk: int):
     response = HttpResponse(selectors.pabulib_file(parliament), content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="parliament-{parliament.pk}.pb"'
     return response
+
+
+# --- Youth debate -------------------------------------------------------------------------
+
+
+def _pupil(request, debate) -> dict | None:
+    """The group and first name this browser joined the debate with (kept in the session only)."""
+    return request.session.get(f"debate:{debate.pk}")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def debate_create(request, slug: str):
+    partnership = policy.get_participation_partnership(request.user, slug, write=True)
+    form = DebateForm(request.POST or None, partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        municipalities = {
+            m.municipality_id: m.municipality for m in partnership.memberships.select_related("municipality")
+        }
+        try:
+            debate, codes_by_group = actions.debate_create(
+                partnership,
+                actor=request.user,
+                title=form.cleaned_data["title"],
+                options=form.option_lines(),
+                groups=form.groups(municipalities),
+            )
+        except ParticipationError as exc:
+            _error(form, exc)
+        else:
+            groups = list(debate.groups.select_related("municipality"))
+            return render(
+                request,
+                "participation/debate_codes.html",
+                {
+                    "partnership": partnership,
+                    "debate": debate,
+                    "codes": [(group, codes_by_group[group.pk]) for group in groups],
+                },
+            )
+    return render(
+        request, "participation/form.html", {"partnership": partnership, "form": form, "heading": _("New youth debate")}
+    )
+
+
+@require_GET
+def debate_detail(request, slug: str, pk: int):
+    debate = policy.get_debate_for_user(request.user, slug, pk)
+    may_manage = policy.can_manage_participation(request.user, debate.partnership)
+    view = selectors.debate_view(debate, include_hidden=may_manage)
+    pupil = _pupil(request, debate)
+    return render(
+        request,
+        "participation/debate_detail.html",
+        {
+            "partnership": debate.partnership,
+            "debate": debate,
+            "view": view,
+            "pupil": pupil,
+            "may_manage": may_manage,
+            "join_form": JoinForm() if debate.phase == Phase.OPEN and not pupil else None,
+            "argument_form": ArgumentForm() if debate.phase == Phase.OPEN and pupil else None,
+            "vote_form": DebateVoteForm(options=view.options) if debate.phase == Phase.OPEN and pupil else None,
+        },
+    )
+
+
+@require_POST
+def debate_join(request, slug: str, pk: int):
+    debate = policy.get_debate_for_user(request.user, slug, pk)
+    form = JoinForm(request.POST)
+    if refused := _too_many(request, "vote"):
+        return refused
+    if form.is_valid():
+        try:
+            group = actions.debate_group_for_code(debate, form.cleaned_data["code"])
+            name = actions.first_name_clean(form.cleaned_data["first_name"])
+        except ParticipationError as exc:
+            messages.error(request, str(exc))
+        else:
+            request.session[f"debate:{debate.pk}"] = {"group": group.pk, "name": name, "class": group.class_name}
+            messages.success(
+                request, _("Welcome, %(name)s! You are in class %(class)s.") % {"name": name, "class": group.class_name}
+            )
+    else:
+        messages.error(request, _("Fill in the group code and your first name."))
+    return redirect("participation:debate", slug=slug, pk=pk)
+
+
+def _pupil_group(request, debate):
+    pupil = _pupil(request, debate)
+    group = debate.groups.filter(pk=pupil["group"]).first() if pupil else None
+    if group is None:
+        raise PermissionDenied
+    return pupil, group
+
+
+@require_POST
+def debate_argue(request, slug: str, pk: int):
+    debate = policy.get_debate_for_user(request.user, slug, pk)
+    pupil, group = _pupil_group(request, debate)
+    if refused := _too_many(request, "post"):
+        return refused
+    form = ArgumentForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.argument_add(
+                group, first_name=pupil["name"], side=form.cleaned_data["side"], text=form.cleaned_data["text"]
+            )
+        except ParticipationError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Your argument is posted."))
+    else:
+        messages.error(request, _("Choose for or against and write your argument."))
+    return redirect("participation:debate", slug=slug, pk=pk)
+
+
+@require_POST
+def debate_vote(request, slug: str, pk: int):
+    debate = policy.get_debate_for_user(request.user, slug, pk)
+    pupil, group = _pupil_group(request, debate)
+    if refused := _too_many(request, "vote"):
+        return refused
+    form = DebateVoteForm(request.POST, options=debate.options.all())
+    if form.is_valid():
+        try:
+            actions.debate_vote_cast(group, first_name=pupil["name"], option_id=form.cleaned_data["option"])
+        except ParticipationError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Your vote is counted. Thank you!"))
+    else:
+        messages.error(request, _("Choose one of the joint projects."))
+    return redirect("participation:debate", slug=slug, pk=pk)
+
+
+@login_required
+@require_POST
+def debate_phase(request, slug: str, pk: int):
+    debate = policy.get_debate_for_user(request.user, slug, pk, write=True)
+    try:
+        actions.debate_set_phase(debate, actor=request.user, phase=request.POST.get("phase", ""))
+    except ParticipationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The debate is now %(phase)s.") % {"phase": debate.get_phase_display().lower()})
+    return redirect("participation:debate", slug=slug, pk=pk)
+
+
+@login_required
+@require_POST
+def debate_hide(request, slug: str, pk: int, argument_pk: int):
+    debate = policy.get_debate_for_user(request.user, slug, pk, write=True)
+    argument = Argument.objects.filter(pk=argument_pk, group__debate=debate).select_related("group__debate").first()
+    if argument is None:
+        raise Http404
+    actions.argument_hide(argument, actor=request.user, reason=request.POST.get("reason", ""))
+    messages.success(request, _("The argument is hidden."))
+    return redirect("participation:debate", slug=slug, pk=pk)
