@@ -37,6 +37,7 @@ def test_the_demo_parliament_has_a_finished_budget_vote():
     result = budget_result(parliament)
     assert parliament.phase == Phase.CLOSED and result.ballots == 6
     assert 0 < result.spent <= parliament.budget
+    assert parliament.localised_goals.count() == 1
 
 
 def test_the_demo_youth_debate_is_closed_with_arguments_of_both_classes_and_a_vote():

@@ -135,3 +135,30 @@ def test_budget_results_take_a_fixed_number_of_queries(client, world, members, d
     actions.parliament_set_phase(parliament, actor=None, phase=Phase.CLOSED)
     with django_assert_max_num_queries(8):
         assert client.get(url("budget_results", parliament)).status_code == 200
+
+
+def test_a_member_writes_a_localised_goal_mapped_to_official_sdgs(as_persona, world):
+    parliament = builders.parliament(world)
+    client = as_persona("citizen")
+    response = client.post(
+        url("localised_goal_add", parliament),
+        {"title": "Interconnected <b>living</b>", "description": "All goals together", "sdgs_goals": ["13", "17"]},
+    )
+    assert response.status_code == 302
+    goal = parliament.localised_goals.get()
+    assert goal.title == "Interconnected living"
+    assert sorted(goal.sdg_links.values_list("goal__number", flat=True)) == [13, 17]
+    assert "Interconnected living" in client.get(url("parliament", parliament)).content.decode()
+
+
+def test_a_localised_goal_needs_an_official_sdg(as_persona, world):
+    parliament = builders.parliament(world)
+    response = as_persona("citizen").post(url("localised_goal_add", parliament), {"title": "Ours"})
+    assert response.status_code == 200
+    assert "Choose at least one SDG." in response.content.decode()
+    assert not parliament.localised_goals.exists()
+
+
+def test_people_without_a_seat_may_not_write_localised_goals(as_persona, world):
+    parliament = builders.parliament(world)
+    assert as_persona("staff_a").get(url("localised_goal_add", parliament)).status_code == 403

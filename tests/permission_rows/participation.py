@@ -79,6 +79,9 @@ def rows(world) -> dict:
         "participation:budget_proposal_add": [(c(parliament), only({CI}, denied=403), "seated members propose")],
         "participation:budget_proposal": [(c(parliament, proposal_pk=project.pk), everyone(200), "a project")],
         "participation:budget_proposal_hide": [(c(parliament, proposal_pk=project.pk), post_only, "hiding needs POST")],
+        "participation:localised_goal_add": [
+            (c(parliament), only({CI, CA, CB, AD}), "seated members and coordinators write localised goals")
+        ],
         "participation:budget_vote": [(c(parliament), only({CI}, denied=403), "seated members vote")],
         "participation:budget_results": [
             (c(closed_parliament), everyone(200), "budget results are public once closed"),

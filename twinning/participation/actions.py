@@ -31,6 +31,7 @@ from twinning.participation.models import (
     Consultation,
     DebateGroup,
     DebateVote,
+    LocalisedGoal,
     PaperReturn,
     Parliament,
     ParliamentMember,
@@ -40,6 +41,7 @@ from twinning.participation.models import (
     ProposalComment,
     YouthDebate,
 )
+from twinning.sdg.links import SdgSelection, set_links
 
 MAX_CODES_PER_BATCH = 500
 
@@ -591,3 +593,21 @@ def debate_vote_cast(group: DebateGroup, *, first_name: str, option_id: int) -> 
         raise DuplicateBallot(_("%(name)s has already voted in this group.") % {"name": name}) from exc
     _still_open(YouthDebate, group.debate_id, _("The debate is not open."))
     return vote
+
+
+@transaction.atomic
+def localised_goal_add(
+    parliament: Parliament, *, actor, title: str, description: str, sdgs: SdgSelection
+) -> LocalisedGoal:
+    """A goal in the parliament's own words, mapped to official SDGs (at least one)."""
+    title = sanitise.plain_text(title, 200)
+    if not title:
+        raise ParticipationError(_("Give the goal a title."))
+    if not (sdgs.goals or sdgs.targets or sdgs.local_targets):
+        raise ParticipationError(_("Map the goal to at least one official SDG."))
+    goal = LocalisedGoal.objects.create(
+        parliament=parliament, title=title, description=sanitise.plain_text(description, 2000)
+    )
+    set_links(goal, sdgs)
+    _audit(parliament.partnership, actor, parliament.title, f"localised goal {goal.pk} added")
+    return goal

@@ -19,6 +19,7 @@ from django.db import transaction
 from twinning.foundation.models import Municipality, Partnership
 from twinning.participation import actions
 from twinning.participation.models import Consultation, Parliament, Phase
+from twinning.sdg.links import SdgSelection
 
 CLOSED_TITLE = "Which SDGs should our partnership prioritise? (demo)"
 OPEN_TITLE = "Rank the SDGs for our next programme (demo)"
@@ -181,6 +182,13 @@ def _parliament(partnership: Partnership, herent: Municipality, nimlahakok: Muni
             )
         )
     actions.comment_add(projects[0], author=seats[0].user, text="Herent's school could collect rainwater too.")
+    actions.localised_goal_add(
+        parliament,
+        actor=None,
+        title="Live in balance with Mother Earth and with each other",
+        description="Our localised goal: the 17 SDGs are connected, as the Mayan Cosmovision teaches.",
+        sdgs=SdgSelection(frozenset({13, 15, 17})),
+    )
     actions.parliament_set_phase(parliament, actor=None, phase=Phase.OPEN)
     for seat, choice in zip(seats, PARLIAMENT_BALLOTS, strict=True):
         actions.budget_ballot_cast(parliament, member=seat, project_ids=[projects[i].pk for i in choice])

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from twinning.participation import codes
 from twinning.participation.actions import MAX_CODES_PER_BATCH
 from twinning.participation.models import BudgetProposal, Consultation, Parliament
+from twinning.sdg.forms import SdgLinkField
 from twinning.sdg.selectors import all_goals
 
 
@@ -345,3 +346,19 @@ class DebateVoteForm(forms.Form):
     def __init__(self, *args, options, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["option"].choices = [(option.pk, option.title) for option in options]
+
+
+class LocalisedGoalForm(forms.Form):
+    title = forms.CharField(label=_("Our goal"), max_length=200)
+    description = forms.CharField(
+        label=_("What it means for us"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        from twinning.sdg.models import LocalTarget
+
+        self.fields["sdgs"] = SdgLinkField(
+            label=_("Official SDGs and targets it belongs to"),
+            local_targets=LocalTarget.objects.filter(owner=partnership),
+        )

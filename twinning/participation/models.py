@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -404,3 +405,22 @@ class DebateVote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.group_id}: {self.option_id}"
+
+
+class LocalisedGoal(models.Model):
+    """A goal the parliament writes in its own words, mapped to the official SDGs and targets
+    (and the partnership's local targets) through the SDG-link mechanism."""
+
+    parliament = models.ForeignKey(Parliament, on_delete=models.CASCADE, related_name="localised_goals")
+    title = models.CharField(_("our goal"), max_length=200)
+    description = models.TextField(_("what it means for us"), blank=True)
+    sdg_links = GenericRelation("sdg.SdgLink")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("localised goal")
+        verbose_name_plural = _("localised goals")
+
+    def __str__(self) -> str:
+        return self.title

@@ -30,6 +30,7 @@ from twinning.participation.models import (
     YouthDebate,
 )
 from twinning.participation.models import Proposal as CitizenProposal
+from twinning.sdg.links import prefetch_links
 from twinning.sdg.selectors import all_goals
 
 TOP = 3
@@ -283,6 +284,11 @@ def proposals_of(parliament: Parliament, *, include_hidden: bool = False) -> lis
     if not include_hidden:
         queryset = queryset.filter(hidden_reason="")
     return list(queryset)
+
+
+def localised_goals_of(parliament: Parliament) -> list:
+    """Two queries: the goals and their SDG links."""
+    return list(prefetch_links(parliament.localised_goals.all()))
 
 
 def comments_of(proposal: BudgetProposal) -> list[ProposalComment]:

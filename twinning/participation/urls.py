@@ -29,6 +29,7 @@ urlpatterns = [
     path(M + "projects/<int:proposal_pk>/", views.budget_proposal_detail, name="budget_proposal"),
     path(M + "projects/<int:proposal_pk>/hide/", views.budget_proposal_hide, name="budget_proposal_hide"),
     path(M + "vote/", views.budget_vote, name="budget_vote"),
+    path(M + "localised-goals/new/", views.localised_goal_add, name="localised_goal_add"),
     path(M + "results/", views.budget_results, name="budget_results"),
     path(M + "results.pb", views.pabulib_export, name="pabulib"),
     path(P + "youth-debates/new/", views.debate_create, name="debate_create"),

@@ -33,6 +33,7 @@ from twinning.participation.forms import (
     DebateVoteForm,
     HideForm,
     JoinForm,
+    LocalisedGoalForm,
     ModerateForm,
     PaperForm,
     ParliamentForm,
@@ -421,6 +422,7 @@ def parliament_detail(request, slug: str, pk: int):
             "partnership": parliament.partnership,
             "parliament": parliament,
             "proposals": selectors.proposals_of(parliament, include_hidden=may_manage),
+            "localised_goals": selectors.localised_goals_of(parliament),
             "members": list(parliament.members.select_related("municipality")),
             "seat": seat,
             "has_voted": seat is not None and hasattr(seat, "ballot") and _has_ballot(seat),
@@ -436,6 +438,39 @@ def _has_ballot(seat) -> bool:
         return seat.ballot is not None
     except seat._meta.model.ballot.RelatedObjectDoesNotExist:
         return False
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def localised_goal_add(request, slug: str, pk: int):
+    """Members of the parliament and the coordinators write localised goals."""
+    parliament = policy.get_parliament_for_user(request.user, slug, pk)
+    if policy.parliament_seat_of(request.user, parliament) is None and not policy.can_manage_participation(
+        request.user, parliament.partnership
+    ):
+        raise PermissionDenied
+    form = LocalisedGoalForm(request.POST or None, partnership=parliament.partnership)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.localised_goal_add(
+                parliament, actor=request.user, title=data["title"], description=data["description"], sdgs=data["sdgs"]
+            )
+        except ParticipationError as exc:
+            _error(form, exc)
+        else:
+            messages.success(request, _("The localised goal is added."))
+            return redirect("participation:parliament", slug=slug, pk=pk)
+    return render(
+        request,
+        "participation/form.html",
+        {
+            "partnership": parliament.partnership,
+            "parliament": parliament,
+            "form": form,
+            "heading": _("Write a localised goal"),
+        },
+    )
 
 
 @login_required
