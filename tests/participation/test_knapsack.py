@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from twinning.participation.knapsack import (
@@ -71,7 +71,7 @@ def test_vote_counts_count_a_project_once_per_ballot():
 projects = st.lists(st.tuples(st.integers(1, 500), st.integers(0, 20)), max_size=12)
 
 
-@settings(deadline=None)
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(projects, st.integers(1, 2000))
 def test_greedy_never_spends_more_than_the_budget(rows, budget):
     steps = greedy_winners([Project(i, cost, votes) for i, (cost, votes) in enumerate(rows)], budget)

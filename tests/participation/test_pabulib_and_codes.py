@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from twinning.participation import codes, pabulib, sanitise
@@ -38,7 +38,7 @@ def test_a_code_typed_in_lower_case_with_spaces_has_the_same_hash():
     assert not codes.looks_valid("K7QM-3XPA")
 
 
-@settings(deadline=None)
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=400))
 def test_sanitised_text_respects_the_length_and_has_no_runs_of_whitespace(value):
     cleaned = sanitise.plain_text(value, 120)

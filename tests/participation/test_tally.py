@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from twinning.participation import tally
@@ -51,7 +51,7 @@ def test_shares_of_no_ballots_are_zero():
 rankings = st.lists(st.lists(st.integers(1, 17), max_size=3, unique=True), max_size=30)
 
 
-@settings(deadline=None)
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rankings)
 def test_borda_from_grouped_positions_equals_borda_over_ballots(ballots):
     positions: Counter = Counter()
@@ -61,7 +61,7 @@ def test_borda_from_grouped_positions_equals_borda_over_ballots(ballots):
     assert tally.borda_from_positions(positions, 3) == tally.borda_points(ballots, 3)
 
 
-@settings(deadline=None)
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rankings)
 def test_approval_total_never_exceeds_the_number_of_ballots(ballots):
     totals = tally.approval_totals(ballots)

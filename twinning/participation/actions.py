@@ -108,19 +108,32 @@ def consultation_create(
     return consultation
 
 
+PHASE_STEPS = {Phase.DRAFT: {Phase.OPEN}, Phase.OPEN: {Phase.CLOSED}, Phase.CLOSED: set()}
+
+
+def _advance_phase(obj, *, actor, phase: str, refusal: str):
+    """draft -> open -> closed under a row lock (see ``_still_open``); a closed one stays closed."""
+    locked = type(obj).objects.select_for_update().get(pk=obj.pk)
+    if phase not in PHASE_STEPS[locked.phase]:
+        raise ParticipationError(refusal)
+    fields = ["phase"]
+    locked.phase = obj.phase = phase
+    if hasattr(locked, "closed_at"):
+        locked.closed_at = obj.closed_at = timezone.now() if phase == Phase.CLOSED else None
+        fields.append("closed_at")
+    locked.save(update_fields=fields)
+    _audit(locked.partnership, actor, locked.title, f"phase {phase}")
+    return obj
+
+
 @transaction.atomic
 def consultation_set_phase(consultation: Consultation, *, actor, phase: str) -> Consultation:
-    """draft -> open -> closed. A closed consultation never opens again."""
-    locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
-    allowed = {Phase.DRAFT: {Phase.OPEN}, Phase.OPEN: {Phase.CLOSED}, Phase.CLOSED: set()}
-    if phase not in allowed[locked.phase]:
-        raise ParticipationError(_("A consultation goes from draft to open to closed, and a closed one stays closed."))
-    locked.phase = phase
-    locked.closed_at = timezone.now() if phase == Phase.CLOSED else None
-    locked.save(update_fields=["phase", "closed_at"])
-    _audit(locked.partnership, actor, locked.title, f"phase {phase}")
-    consultation.phase, consultation.closed_at = locked.phase, locked.closed_at
-    return consultation
+    return _advance_phase(
+        consultation,
+        actor=actor,
+        phase=phase,
+        refusal=_("A consultation goes from draft to open to closed, and a closed one stays closed."),
+    )
 
 
 @transaction.atomic
@@ -374,16 +387,12 @@ def parliament_create(partnership: Partnership, *, actor, data: dict, is_demo: b
 
 @transaction.atomic
 def parliament_set_phase(parliament: Parliament, *, actor, phase: str) -> Parliament:
-    locked = Parliament.objects.select_for_update().get(pk=parliament.pk)
-    allowed = {Phase.DRAFT: {Phase.OPEN}, Phase.OPEN: {Phase.CLOSED}, Phase.CLOSED: set()}
-    if phase not in allowed[locked.phase]:
-        raise ParticipationError(_("A vote goes from draft to open to closed, and a closed one stays closed."))
-    locked.phase = phase
-    locked.closed_at = timezone.now() if phase == Phase.CLOSED else None
-    locked.save(update_fields=["phase", "closed_at"])
-    _audit(locked.partnership, actor, locked.title, f"phase {phase}")
-    parliament.phase, parliament.closed_at = locked.phase, locked.closed_at
-    return parliament
+    return _advance_phase(
+        parliament,
+        actor=actor,
+        phase=phase,
+        refusal=_("A vote goes from draft to open to closed, and a closed one stays closed."),
+    )
 
 
 @transaction.atomic
@@ -547,15 +556,12 @@ def debate_group_for_code(debate: YouthDebate, code: str) -> DebateGroup:
 
 @transaction.atomic
 def debate_set_phase(debate: YouthDebate, *, actor, phase: str) -> YouthDebate:
-    locked = YouthDebate.objects.select_for_update().get(pk=debate.pk)
-    allowed = {Phase.DRAFT: {Phase.OPEN}, Phase.OPEN: {Phase.CLOSED}, Phase.CLOSED: set()}
-    if phase not in allowed[locked.phase]:
-        raise ParticipationError(_("A debate goes from draft to open to closed, and a closed one stays closed."))
-    locked.phase = phase
-    locked.save(update_fields=["phase"])
-    _audit(locked.partnership, actor, locked.title, f"phase {phase}")
-    debate.phase = locked.phase
-    return debate
+    return _advance_phase(
+        debate,
+        actor=actor,
+        phase=phase,
+        refusal=_("A debate goes from draft to open to closed, and a closed one stays closed."),
+    )
 
 
 @transaction.atomic

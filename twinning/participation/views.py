@@ -56,6 +56,16 @@ def _error(form, exc: Exception) -> None:
         form.add_error(None, str(exc))
 
 
+def _change_phase(request, change, obj, done: str) -> None:
+    """Moves a consultation, parliament or debate to the posted phase and says how it went."""
+    try:
+        change(obj, actor=request.user, phase=request.POST.get("phase", ""))
+    except ParticipationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, done % {"phase": obj.get_phase_display().lower()})
+
+
 # --- Consultations ------------------------------------------------------------------------
 
 
@@ -197,14 +207,7 @@ def manage(request, slug: str, pk: int):
 @require_POST
 def phase(request, slug: str, pk: int):
     consultation = policy.get_consultation_for_user(request.user, slug, pk, write=True)
-    try:
-        actions.consultation_set_phase(consultation, actor=request.user, phase=request.POST.get("phase", ""))
-    except ParticipationError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(
-            request, _("The consultation is now %(phase)s.") % {"phase": consultation.get_phase_display().lower()}
-        )
+    _change_phase(request, actions.consultation_set_phase, consultation, _("The consultation is now %(phase)s."))
     return redirect("participation:manage", slug=slug, pk=pk)
 
 
@@ -477,12 +480,7 @@ def localised_goal_add(request, slug: str, pk: int):
 @require_POST
 def parliament_phase(request, slug: str, pk: int):
     parliament = policy.get_parliament_for_user(request.user, slug, pk, write=True)
-    try:
-        actions.parliament_set_phase(parliament, actor=request.user, phase=request.POST.get("phase", ""))
-    except ParticipationError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("The vote is now %(phase)s.") % {"phase": parliament.get_phase_display().lower()})
+    _change_phase(request, actions.parliament_set_phase, parliament, _("The vote is now %(phase)s."))
     return redirect("participation:parliament", slug=slug, pk=pk)
 
 
@@ -787,12 +785,7 @@ def debate_vote(request, slug: str, pk: int):
 @require_POST
 def debate_phase(request, slug: str, pk: int):
     debate = policy.get_debate_for_user(request.user, slug, pk, write=True)
-    try:
-        actions.debate_set_phase(debate, actor=request.user, phase=request.POST.get("phase", ""))
-    except ParticipationError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("The debate is now %(phase)s.") % {"phase": debate.get_phase_display().lower()})
+    _change_phase(request, actions.debate_set_phase, debate, _("The debate is now %(phase)s."))
     return redirect("participation:debate", slug=slug, pk=pk)
 
 
