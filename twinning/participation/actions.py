@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -66,12 +66,19 @@ def _member_ids(partnership: Partnership) -> set[int]:
     return set(partnership.memberships.values_list("municipality_id", flat=True))
 
 
-def _still_open(model, pk: int, message: str) -> None:
-    """Checked again after the ballot row is written: on PostgreSQL the new row holds a key-share
-    lock on its consultation (or parliament), which conflicts with the ``SELECT ... FOR UPDATE``
-    of closing, so a ballot either commits before the close or sees it here and rolls back."""
-    if not model.objects.filter(pk=pk, phase=Phase.OPEN).exists():
-        raise ClosedError(message)
+def _phase_for_ballot(model, pk: int) -> str:
+    """The phase, read for a ballot. On PostgreSQL the row is read ``FOR KEY SHARE`` until the
+    ballot commits: voters do not block each other, but closing (``SELECT ... FOR UPDATE``)
+    waits for the ballots in flight, and a ballot arriving during a close waits and then reads
+    "closed". (The foreign key alone is no such lock: Django makes it deferred, checked at commit.)
+    SQLite serialises every write, so a plain read is enough there."""
+    if connection.vendor == "postgresql":
+        table = connection.ops.quote_name(model._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT phase FROM {table} WHERE id = %s FOR KEY SHARE", [pk])  # noqa: S608 (our table name)
+            row = cursor.fetchone()
+        return row[0] if row else ""
+    return model.objects.filter(pk=pk).values_list("phase", flat=True).first() or ""
 
 
 def _check_goals(goals: Sequence[int]) -> None:
@@ -112,7 +119,7 @@ PHASE_STEPS = {Phase.DRAFT: {Phase.OPEN}, Phase.OPEN: {Phase.CLOSED}, Phase.CLOS
 
 
 def _advance_phase(obj, *, actor, phase: str, refusal: str):
-    """draft -> open -> closed under a row lock (see ``_still_open``); a closed one stays closed."""
+    """draft -> open -> closed under a row lock (see ``_phase_for_ballot``); a closed one stays closed."""
     locked = type(obj).objects.select_for_update().get(pk=obj.pk)
     if phase not in PHASE_STEPS[locked.phase]:
         raise ParticipationError(refusal)
@@ -196,12 +203,11 @@ def ballot_cast(
 ) -> Ballot:
     """Casts one ballot by a verified account (``voter``) or a one-time ``code``.
 
-    The consultation row is read with a shared check of its phase inside the transaction; the
-    database refuses a second ballot of the same person or code (unique constraints), also when
-    two arrive at the same moment.
+    The phase is read under a key-share lock (``_phase_for_ballot``), so no ballot slips in
+    after a close; the database refuses a second ballot of the same person or code (unique
+    constraints), also when two arrive at the same moment.
     """
-    current = Consultation.objects.only("phase").get(pk=consultation.pk)
-    if current.phase != Phase.OPEN:
+    if _phase_for_ballot(Consultation, consultation.pk) != Phase.OPEN:
         raise ClosedError(_("This consultation is not open for votes."))
     _check_ballot(consultation, priorities, worries)
     ballot_code = None
@@ -241,7 +247,6 @@ def ballot_cast(
         if ballot_code is not None:
             raise DuplicateBallot(_("This ballot code has already been used. Each code votes once.")) from exc
         raise DuplicateBallot(_("You have already voted in this consultation. Each person votes once.")) from exc
-    _still_open(Consultation, consultation.pk, _("This consultation is not open for votes."))
     rows = [
         BallotChoice(ballot=ballot, kind=BallotChoice.Kind.PRIORITY, goal=g, position=i)
         for i, g in enumerate(priorities, 1)
@@ -483,8 +488,7 @@ def problem_message(problem: knapsack.BallotProblem, parliament: Parliament) -> 
 
 @transaction.atomic
 def budget_ballot_cast(parliament: Parliament, *, member: ParliamentMember, project_ids: Sequence[int]) -> BudgetBallot:
-    current = Parliament.objects.only("phase").get(pk=parliament.pk)
-    if current.phase != Phase.OPEN:
+    if _phase_for_ballot(Parliament, parliament.pk) != Phase.OPEN:
         raise ClosedError(_("This vote is not open."))
     costs = dict(parliament.proposals.filter(hidden_reason="").values_list("pk", "cost"))
     problems = knapsack.ballot_problems(rules_of(parliament), costs, project_ids)
@@ -495,7 +499,6 @@ def budget_ballot_cast(parliament: Parliament, *, member: ParliamentMember, proj
             ballot = BudgetBallot.objects.create(parliament=parliament, member=member)
     except IntegrityError as exc:
         raise DuplicateBallot(_("You have already voted on this budget. Each member votes once.")) from exc
-    _still_open(Parliament, parliament.pk, _("This vote is not open."))
     ballot.projects.set(project_ids)
     return ballot
 
@@ -586,7 +589,7 @@ def argument_hide(argument: Argument, *, actor, reason: str) -> Argument:
 
 @transaction.atomic
 def debate_vote_cast(group: DebateGroup, *, first_name: str, option_id: int) -> DebateVote:
-    if YouthDebate.objects.only("phase").get(pk=group.debate_id).phase != Phase.OPEN:
+    if _phase_for_ballot(YouthDebate, group.debate_id) != Phase.OPEN:
         raise ClosedError(_("The debate is not open."))
     option = ProjectOption.objects.filter(pk=option_id, debate_id=group.debate_id).first()
     if option is None:
@@ -597,7 +600,6 @@ def debate_vote_cast(group: DebateGroup, *, first_name: str, option_id: int) -> 
             vote = DebateVote.objects.create(debate_id=group.debate_id, group=group, first_name=name, option=option)
     except IntegrityError as exc:
         raise DuplicateBallot(_("%(name)s has already voted in this group.") % {"name": name}) from exc
-    _still_open(YouthDebate, group.debate_id, _("The debate is not open."))
     return vote
 
 
