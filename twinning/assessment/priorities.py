@@ -67,3 +67,25 @@ def panel_context(request, partnership: Partnership) -> dict | None:
         "year": this_year,
         "published": published,
     }
+
+
+NEUTRAL_SCORE = 3  # the middle of the 1..5 impact and influence scale
+
+
+def adopt_prioritised_goals(partnership: Partnership, goals: list[int]) -> list[int]:
+    """Seam for the participation app: the coordinators adopt a consultation's outcome as the
+    partnership's prioritised SDGs. Exactly ``goals`` end up prioritised; impact and influence
+    already scored are kept, a goal without a materiality row gets the middle of the scale
+    until the coordinators score it. Returns ``prioritised_goals(partnership)``."""
+    from twinning.assessment.actions import materiality_save
+
+    existing = {
+        row.goal: (row.impact, row.influence)
+        for row in Materiality.objects.filter(partnership=partnership).only("goal", "impact", "influence")
+    }
+    rows = {
+        goal: (*existing.get(goal, (NEUTRAL_SCORE, NEUTRAL_SCORE)), goal in goals)
+        for goal in sorted(set(existing) | set(goals))
+    }
+    materiality_save(partnership, rows)
+    return prioritised_goals(partnership)

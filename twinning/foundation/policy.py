@@ -688,8 +688,124 @@ PERMISSIONS_COMMUNITY = {
 
 
 # --- Citizen participation (twinning.participation) -----------------------------------
+# Consultations and parliaments are seen wherever the partnership is seen (public, or its
+# members); drafts only by the coordinators. Results and ballot exports are public once closed.
+# Coordinators of every member run them; staff of a municipality enter its paper tallies;
+# anyone with a verified account or a ballot code votes in an open consultation; seated
+# members of a parliament propose projects and vote on the budget.
 
-PERMISSIONS_PARTICIPATION: dict = {}
+
+def can_manage_participation(user, partnership: Partnership) -> bool:
+    """Create, open and close consultations and parliaments, codes, moderation, adoption."""
+    return can_edit_partnership(user, partnership)
+
+
+def paper_municipality_ids(user, partnership: Partnership) -> list[int]:
+    """Member municipalities whose paper tallies the user enters: its staff and coordinators."""
+    return [mid for mid in sorted(_member_ids(partnership)) if can_rate_for(user, mid)]
+
+
+def can_see_phase(user, partnership: Partnership, phase: str) -> bool:
+    return phase != "draft" or can_manage_participation(user, partnership)
+
+
+def can_see_results(user, partnership: Partnership, phase: str) -> bool:
+    """Everyone who sees the partnership once closed; while open, its coordinators only."""
+    return phase == "closed" or (phase == "open" and can_manage_participation(user, partnership))
+
+
+def get_participation_partnership(user, slug: str, *, write: bool = False) -> Partnership:
+    """404 where the partnership is hidden; 403 on write for anyone who coordinates no member."""
+    partnership = get_partnership_for_user(user, slug)
+    if write and not can_manage_participation(user, partnership):
+        raise PermissionDenied
+    return partnership
+
+
+def _participation_object(user, slug: str, model, pk: int, *, write: bool):
+    partnership = get_participation_partnership(user, slug)
+    try:
+        obj = model.objects.get(pk=pk, partnership=partnership)
+    except model.DoesNotExist as exc:
+        raise Http404 from exc
+    if not can_see_phase(user, partnership, obj.phase):
+        raise Http404
+    if write and not can_manage_participation(user, partnership):
+        raise PermissionDenied
+    obj.partnership = partnership
+    return obj
+
+
+def get_consultation_for_user(user, slug: str, pk: int, *, write: bool = False):
+    """A consultation of a partnership the user sees: 404 for drafts of others, 403 on write for non-coordinators."""
+    from twinning.participation.models import Consultation
+
+    return _participation_object(user, slug, Consultation, pk, write=write)
+
+
+def get_consultation_results_for_user(user, slug: str, pk: int):
+    """The results: public once closed (404 before, except for the coordinators)."""
+    consultation = get_consultation_for_user(user, slug, pk)
+    if not can_see_results(user, consultation.partnership, consultation.phase):
+        raise Http404
+    return consultation
+
+
+def get_community_for_paper(user, slug: str, pk: int, community_pk: int):
+    """A community whose paper tallies the user enters: 403 unless staff or coordinator of its municipality."""
+    consultation = get_consultation_for_user(user, slug, pk)
+    try:
+        community = consultation.communities.select_related("municipality").get(pk=community_pk)
+    except consultation.communities.model.DoesNotExist as exc:
+        raise Http404 from exc
+    if not can_rate_for(user, community.municipality_id):
+        raise PermissionDenied
+    community.consultation = consultation
+    return community
+
+
+def get_parliament_for_user(user, slug: str, pk: int, *, write: bool = False):
+    from twinning.participation.models import Parliament
+
+    return _participation_object(user, slug, Parliament, pk, write=write)
+
+
+def get_parliament_results_for_user(user, slug: str, pk: int):
+    parliament = get_parliament_for_user(user, slug, pk)
+    if not can_see_results(user, parliament.partnership, parliament.phase):
+        raise Http404
+    return parliament
+
+
+def parliament_seat_of(user, parliament):
+    """The user's seat in the parliament, or None."""
+    if not (user and user.is_authenticated):
+        return None
+    return parliament.members.filter(user=user).select_related("municipality").first()
+
+
+def get_budget_proposal_for_user(user, slug: str, pk: int, proposal_pk: int):
+    """A project proposal; hidden ones only for the coordinators (404 for everyone else)."""
+    parliament = get_parliament_for_user(user, slug, pk)
+    proposals = parliament.proposals.select_related("municipality")
+    if not can_manage_participation(user, parliament.partnership):
+        proposals = proposals.filter(hidden_reason="")
+    try:
+        proposal = proposals.get(pk=proposal_pk)
+    except proposals.model.DoesNotExist as exc:
+        raise Http404 from exc
+    proposal.parliament = parliament
+    return proposal
+
+
+def get_debate_for_user(user, slug: str, pk: int, *, write: bool = False):
+    """A youth debate, seen like a consultation; written by the coordinators."""
+    from twinning.participation.models import YouthDebate
+
+    return _participation_object(user, slug, YouthDebate, pk, write=write)
+
+
+PERMISSIONS_PARTICIPATION: dict = {"manage_participation": can_manage_participation}
 
 
 # --- Chat (twinning.chat) -------------------------------------------------------------

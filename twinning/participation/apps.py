@@ -6,3 +6,9 @@ class ParticipationConfig(AppConfig):
     name = "twinning.participation"
     label = "participation"
     verbose_name = _("Citizen participation: consultations, the joint parliament and youth debates")
+
+    def ready(self) -> None:
+        from twinning.foundation.slots import PartnershipPanel, register_panel
+        from twinning.participation.panels import participation_panel
+
+        register_panel(PartnershipPanel("participation", "participation/panel.html", participation_panel, order=70))
