@@ -12,7 +12,7 @@ import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -296,6 +296,8 @@ def answer(request, token: str, stop_pk: int):
     if stop is None:
         raise Http404
     form = AnswerForm(request.POST, request.FILES, stop=stop)
+    queued = "application/json" in request.headers.get("Accept", "")  # sent from the phone's queue
+    now = timezone.now()
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -303,7 +305,8 @@ def answer(request, token: str, stop_pk: int):
                 team,
                 stop,
                 client_id=data["client_id"],
-                at=timezone.now(),
+                at=data.get("answered_at") or now,
+                received=now,
                 latitude=data.get("latitude"),
                 longitude=data.get("longitude"),
                 qr=data.get("qr") or None,
@@ -315,6 +318,8 @@ def answer(request, token: str, stop_pk: int):
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
+            if queued:
+                return _queued_reply(stop, outcome)
             if outcome.refusal == "finished":
                 messages.error(request, outcome.message)  # the page shows no more forms
             elif outcome.refusal:
@@ -322,7 +327,27 @@ def answer(request, token: str, stop_pk: int):
             else:
                 messages.success(request, _("Your answer is saved."))
                 return redirect(reverse("games:play", kwargs={"token": token}) + f"#stop-{stop.pk}")
+    if queued:
+        return JsonResponse({"detail": " ".join(m for ms in form.errors.values() for m in ms)}, status=400)
     return render(request, "games/play.html", _play_context(team, {stop.pk: form}), status=400)
+
+
+def _queued_reply(stop: Stop, outcome: actions.Outcome) -> JsonResponse:
+    """The answer to a photo sent from the phone's queue, shaped as the API's answer or refusal."""
+    if outcome.refusal:
+        return JsonResponse({"detail": outcome.message, "reason": outcome.refusal}, status=409)
+    answer = outcome.answer
+    return JsonResponse(
+        {
+            "client_id": str(answer.client_id),
+            "stop": stop.pk,
+            "verdict": answer.verdict,
+            "points": answer.points,
+            "fact": stop.fact,
+            "duplicate": outcome.duplicate,
+        },
+        status=200 if outcome.duplicate else 201,
+    )
 
 
 @require_GET
