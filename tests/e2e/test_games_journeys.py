@@ -290,7 +290,7 @@ def test_author_quiz_and_check_in_pages_are_accessible(page, site):
     assert_accessible(page)
 
 
-def test_a_check_in_made_offline_is_sent_once_when_the_connection_returns(page, browser, site):
+def test_a_check_in_made_offline_is_sent_once_on_the_next_visit_after_the_page_was_closed(page, browser, site):
     from tests.e2e.conftest import log_in
     from tests.e2e.journeys import seed_app_demo
 
@@ -314,9 +314,14 @@ def test_a_check_in_made_offline_is_sent_once_when_the_connection_returns(page, 
         expect(phone.locator(".checkin__status")).to_have_text(
             "Saved on this phone; it is sent when there is a connection."
         )
+        # The page is closed before the connection returns: the check-in waits in IndexedDB and
+        # goes with the next visit of an SDG place page.
+        phone.close()
         context.set_offline(False)
-        phone.wait_for_function("() => localStorage.getItem('sdg-checkins-queue') === '[]'")
-        phone.reload()
+        phone = context.new_page()
+        phone.goto("/en/partnerships/roeselare-dogbo/checkins/")
+        phone.wait_for_function("() => SDGOutbox.all('checkins').then((items) => !items.length)")
+        phone.goto(f"/en/partnerships/roeselare-dogbo/checkins/{place.pk}/")
         expect(phone.get_by_text("Bought fair coffee")).to_be_visible()
         with outside_browser_loop():
             assert CheckIn.objects.filter(place=place).count() == 1

@@ -386,19 +386,28 @@ def results(request, token: str):
 
 @require_GET
 def service_worker(request):
-    """The service worker, served under /<language>/play/ so its scope covers the team pages."""
+    """The service worker, served under /<language>/play/. Team pages register it for /<language>/play/,
+    SDG place pages for their partnership's /<language>/partnerships/<slug>/checkins/ (allowed by
+    the header up to the language root; nothing registers it wider)."""
     response = render(
         request,
         "games/sw.js",
         {
             "assets": [
                 static(p)
-                for p in ("css/site.css", "vendor/leaflet/leaflet.css", "vendor/leaflet/leaflet.js", "games/play.js")
+                for p in (
+                    "css/site.css",
+                    "vendor/leaflet/leaflet.css",
+                    "vendor/leaflet/leaflet.js",
+                    "games/outbox.js",
+                    "games/play.js",
+                    "games/places.js",
+                )
             ]
         },
         content_type="text/javascript",
     )
-    response["Service-Worker-Allowed"] = reverse("games:sw").rsplit("/", 1)[0] + "/"
+    response["Service-Worker-Allowed"] = reverse("games:sw").split("/play/")[0] + "/"  # the language root
     response["Cache-Control"] = "no-cache"
     return response
 
@@ -527,8 +536,11 @@ def place_detail(request, slug: str, pk: int):
     if place is None:
         raise Http404
     form = CheckInForm(request.POST or None, request.FILES or None)
+    queued = "application/json" in request.headers.get("Accept", "")  # sent from the phone's outbox
     if request.method == "POST":
         if not request.user.is_authenticated:
+            if queued:  # the session ended: the check-in stays on the phone until the person logs in
+                return JsonResponse({"detail": _("Log in to check in")}, status=403)
             return redirect(f"{reverse('accounts:login')}?next={request.path}")
         if form.is_valid():
             data = form.cleaned_data
@@ -541,10 +553,15 @@ def place_detail(request, slug: str, pk: int):
                 note=data.get("note") or "",
                 photo=data.get("photo"),
             )
+            if queued:
+                detail = _("You are checked in. Thank you!") if checkin is not None else reason
+                return JsonResponse({"detail": detail}, status=201 if checkin is not None else 409)
             if checkin is not None:
                 messages.success(request, _("You are checked in. Thank you!"))
                 return redirect("games:place", slug=slug, pk=place.pk)
             form.add_error(None, reason)
+        if queued:
+            return JsonResponse({"detail": " ".join(m for ms in form.errors.values() for m in ms)}, status=400)
     return render(
         request,
         "games/place_detail.html",
