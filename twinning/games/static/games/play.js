@@ -42,7 +42,7 @@
 
   function update() {
     stops.forEach(function (stop) {
-      if (!stop.form || stop.li.dataset.done) { return; }
+      if (!stop.form || stop.li.dataset.done || queuedFor(stop.id)) { return; }  // a queued answer keeps its form closed
       var info = stop.li.querySelector(".stop__distance");
       var unlocked = stop.qr && stop.qr.value;
       var metres = position ? distance(position.lat, position.lon, stop.lat, stop.lon) : null;
