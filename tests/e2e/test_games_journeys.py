@@ -32,22 +32,29 @@ GAME_BUDGET = 150 * 1024  # bytes, gzip: the game page with its CSS and JavaScri
 ROUTE = [("50.946700", "3.122600"), ("50.947105", "3.122600"), ("50.947510", "3.122600")]
 
 
-def make_game() -> tuple[str, int]:
-    """A published game of the demo partnership Roeselare–Dogbo; returns (partnership slug, game id)."""
+def published_game(title: str):
+    """A published game of the demo partnership Roeselare–Dogbo, without stops (call outside the browser loop)."""
     from twinning.foundation.models import Municipality, Partnership
-    from twinning.games.models import Game, Stop
+    from twinning.games.models import Game
+
+    seed_demo()
+    return Game.objects.create(
+        partnership=Partnership.objects.get(slug="roeselare-dogbo"),
+        municipality=Municipality.objects.get(slug="roeselare"),
+        title={"en": title},
+        languages=["en"],
+        time_limit_minutes=60,
+        is_published=True,
+    )
+
+
+def make_game() -> tuple[str, int]:
+    """The browser route: three stops; returns (partnership slug, game id)."""
+    from twinning.games.models import Stop
 
     with outside_browser_loop():
-        seed_demo()
-        partnership = Partnership.objects.get(slug="roeselare-dogbo")
-        game = Game.objects.create(
-            partnership=partnership,
-            municipality=Municipality.objects.get(slug="roeselare"),
-            title={"en": "Browser route"},
-            languages=["en"],
-            time_limit_minutes=60,
-            is_published=True,
-        )
+        game = published_game("Browser route")
+        partnership = game.partnership
         common = {"game": game, "radius_m": 50, "points": 10}
         Stop.objects.create(
             order=1,

@@ -11,8 +11,8 @@ from decimal import Decimal
 from playwright.sync_api import expect
 
 from tests.community.images import gps_of, jpeg_with_gps
-from tests.e2e.conftest import E2E_DB, assert_accessible, outside_browser_loop, seed_demo
-from tests.e2e.test_games_journeys import ROUTE, new_context, start_team, stop_item, walk_to
+from tests.e2e.conftest import E2E_DB, assert_accessible, outside_browser_loop
+from tests.e2e.test_games_journeys import ROUTE, new_context, published_game, start_team, stop_item, walk_to
 
 pytestmark = E2E_DB
 
@@ -20,20 +20,10 @@ QUEUED = "Saved on this phone; it is sent when there is a connection."
 
 
 def make_photo_game() -> tuple[str, int]:
-    from twinning.foundation.models import Municipality, Partnership
-    from twinning.games.models import Game, Stop
+    from twinning.games.models import Stop
 
     with outside_browser_loop():
-        seed_demo()
-        partnership = Partnership.objects.get(slug="roeselare-dogbo")
-        game = Game.objects.create(
-            partnership=partnership,
-            municipality=Municipality.objects.get(slug="roeselare"),
-            title={"en": "Photo route"},
-            languages=["en"],
-            time_limit_minutes=60,
-            is_published=True,
-        )
+        game = published_game("Photo route")
         Stop.objects.create(
             game=game,
             order=1,
@@ -45,7 +35,7 @@ def make_photo_game() -> tuple[str, int]:
             kind="photo",
             question={"en": "Take a photo of a fair-trade product."},
         )
-        return partnership.slug, game.pk
+        return game.partnership.slug, game.pk
 
 
 def stored_photos() -> list[tuple[str, bytes]]:
