@@ -32,22 +32,29 @@ GAME_BUDGET = 150 * 1024  # bytes, gzip: the game page with its CSS and JavaScri
 ROUTE = [("50.946700", "3.122600"), ("50.947105", "3.122600"), ("50.947510", "3.122600")]
 
 
-def make_game() -> tuple[str, int]:
-    """A published game of the demo partnership Roeselare–Dogbo; returns (partnership slug, game id)."""
+def published_game(title: str):
+    """A published game of the demo partnership Roeselare–Dogbo, without stops (call outside the browser loop)."""
     from twinning.foundation.models import Municipality, Partnership
-    from twinning.games.models import Game, Stop
+    from twinning.games.models import Game
+
+    seed_demo()
+    return Game.objects.create(
+        partnership=Partnership.objects.get(slug="roeselare-dogbo"),
+        municipality=Municipality.objects.get(slug="roeselare"),
+        title={"en": title},
+        languages=["en"],
+        time_limit_minutes=60,
+        is_published=True,
+    )
+
+
+def make_game() -> tuple[str, int]:
+    """The browser route: three stops; returns (partnership slug, game id)."""
+    from twinning.games.models import Stop
 
     with outside_browser_loop():
-        seed_demo()
-        partnership = Partnership.objects.get(slug="roeselare-dogbo")
-        game = Game.objects.create(
-            partnership=partnership,
-            municipality=Municipality.objects.get(slug="roeselare"),
-            title={"en": "Browser route"},
-            languages=["en"],
-            time_limit_minutes=60,
-            is_published=True,
-        )
+        game = published_game("Browser route")
+        partnership = game.partnership
         common = {"game": game, "radius_m": 50, "points": 10}
         Stop.objects.create(
             order=1,
@@ -290,7 +297,7 @@ def test_author_quiz_and_check_in_pages_are_accessible(page, site):
     assert_accessible(page)
 
 
-def test_a_check_in_made_offline_is_sent_once_when_the_connection_returns(page, browser, site):
+def test_a_check_in_made_offline_is_sent_once_on_the_next_visit_after_the_page_was_closed(page, browser, site):
     from tests.e2e.conftest import log_in
     from tests.e2e.journeys import seed_app_demo
 
@@ -314,9 +321,14 @@ def test_a_check_in_made_offline_is_sent_once_when_the_connection_returns(page, 
         expect(phone.locator(".checkin__status")).to_have_text(
             "Saved on this phone; it is sent when there is a connection."
         )
+        # The page is closed before the connection returns: the check-in waits in IndexedDB and
+        # goes with the next visit of an SDG place page.
+        phone.close()
         context.set_offline(False)
-        phone.wait_for_function("() => localStorage.getItem('sdg-checkins-queue') === '[]'")
-        phone.reload()
+        phone = context.new_page()
+        phone.goto("/en/partnerships/roeselare-dogbo/checkins/")
+        phone.wait_for_function("() => SDGOutbox.all('checkins').then((items) => !items.length)")
+        phone.goto(f"/en/partnerships/roeselare-dogbo/checkins/{place.pk}/")
         expect(phone.get_by_text("Bought fair coffee")).to_be_visible()
         with outside_browser_loop():
             assert CheckIn.objects.filter(place=place).count() == 1

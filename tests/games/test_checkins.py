@@ -106,3 +106,32 @@ def test_the_place_list_takes_the_same_number_of_queries_for_1_or_20_places(
         )
     with django_assert_max_num_queries(6):
         client.get("/en/partnerships/a-b/checkins/")
+
+
+@pytest.mark.django_db
+def test_a_check_in_from_the_phones_outbox_with_a_photo_is_stored_once_without_its_gps_position(
+    client, world, place, settings, tmp_path
+):
+    from tests.community.images import gps_of, jpeg_with_gps
+
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(world["citizen"])
+    data = checkin_data()
+    url = f"/en/partnerships/a-b/checkins/{place.pk}/"
+    first = client.post(url, {**data, "photo": jpeg_with_gps()}, HTTP_ACCEPT="application/json")
+    again = client.post(url, {**data, "photo": jpeg_with_gps()}, HTTP_ACCEPT="application/json")
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert first.json()["detail"] == "You are checked in. Thank you!"
+    with CheckIn.objects.get().photo.open("rb") as stored:
+        assert gps_of(stored.read()) == {}
+
+
+@pytest.mark.django_db
+def test_the_outbox_keeps_a_check_in_when_the_session_has_ended_and_hears_why_one_is_refused(client, world, place):
+    url = f"/en/partnerships/a-b/checkins/{place.pk}/"
+    assert client.post(url, checkin_data(), HTTP_ACCEPT="application/json").status_code == 403
+    client.force_login(world["citizen"])
+    far = client.post(url, checkin_data(lat="50.1"), HTTP_ACCEPT="application/json")
+    assert far.status_code == 409
+    assert "not at this place" in far.json()["detail"]
+    assert not CheckIn.objects.exists()

@@ -198,11 +198,12 @@ def test_the_results_rank_the_teams(client, game):
 
 
 @pytest.mark.django_db
-def test_the_service_worker_may_control_the_team_pages(client):
+def test_the_service_worker_may_control_the_team_pages_and_the_sdg_place_pages(client):
     response = client.get("/en/play/sw.js")
-    assert response["Service-Worker-Allowed"] == "/en/play/"
+    assert response["Service-Worker-Allowed"] == "/en/"
     assert response["Content-Type"].startswith("text/javascript")
     assert "/static/games/play.js" in response.content.decode()
+    assert "/static/games/outbox.js" in response.content.decode()
     assert client.get("/en/play/manifest.webmanifest").json()["short_name"] == "SDG games"
 
 

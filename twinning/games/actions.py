@@ -27,6 +27,7 @@ from twinning.games.models import (
     Stop,
     Team,
 )
+from twinning.uploads import without_metadata
 
 GAME_FIELDS = ["mode", "title", "intro", "languages", "time_limit_minutes", "max_speed_kmh", "is_published"]
 STOP_FIELDS = [
@@ -220,6 +221,8 @@ def answer_submit(
     if stop.game_id != team.game_id:
         raise ValidationError(_("This stop is not part of your game."))
     _check_content(stop, choice, number, text, photo)
+    if stop.kind == Stop.Kind.PHOTO:
+        photo = without_metadata(photo)  # the EXIF position of the photo is never stored
     with transaction.atomic():
         team = Team.objects.select_for_update().select_related("game").get(pk=team.pk)  # one answer at a time
         history = [
@@ -344,7 +347,7 @@ def checkin_create(
                 place=place,
                 user=user,
                 note=note.strip(),
-                photo=photo or "",
+                photo=without_metadata(photo) if photo else "",
                 checked_in_at=at or timezone.now(),
             )
     except IntegrityError:  # the same client id raced in from a second request

@@ -118,6 +118,8 @@ class AnswerForm(forms.Form):
     latitude = forms.FloatField(label=_("Latitude of your position"), required=False, min_value=-90, max_value=90)
     longitude = forms.FloatField(label=_("Longitude of your position"), required=False, min_value=-180, max_value=180)
     qr = forms.CharField(widget=forms.HiddenInput, required=False, max_length=32)
+    # The phone's time, set by games/play.js for a photo queued offline; empty means "now".
+    answered_at = forms.DateTimeField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, stop: Stop, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("client_id", uuid.uuid4())

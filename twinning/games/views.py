@@ -12,7 +12,7 @@ import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -296,6 +296,8 @@ def answer(request, token: str, stop_pk: int):
     if stop is None:
         raise Http404
     form = AnswerForm(request.POST, request.FILES, stop=stop)
+    queued = "application/json" in request.headers.get("Accept", "")  # sent from the phone's queue
+    now = timezone.now()
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -303,7 +305,8 @@ def answer(request, token: str, stop_pk: int):
                 team,
                 stop,
                 client_id=data["client_id"],
-                at=timezone.now(),
+                at=data.get("answered_at") or now,
+                received=now,
                 latitude=data.get("latitude"),
                 longitude=data.get("longitude"),
                 qr=data.get("qr") or None,
@@ -315,6 +318,8 @@ def answer(request, token: str, stop_pk: int):
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
+            if queued:
+                return _queued_reply(stop, outcome)
             if outcome.refusal == "finished":
                 messages.error(request, outcome.message)  # the page shows no more forms
             elif outcome.refusal:
@@ -322,7 +327,27 @@ def answer(request, token: str, stop_pk: int):
             else:
                 messages.success(request, _("Your answer is saved."))
                 return redirect(reverse("games:play", kwargs={"token": token}) + f"#stop-{stop.pk}")
+    if queued:
+        return JsonResponse({"detail": " ".join(m for ms in form.errors.values() for m in ms)}, status=400)
     return render(request, "games/play.html", _play_context(team, {stop.pk: form}), status=400)
+
+
+def _queued_reply(stop: Stop, outcome: actions.Outcome) -> JsonResponse:
+    """The answer to a photo sent from the phone's queue, shaped as the API's answer or refusal."""
+    if outcome.refusal:
+        return JsonResponse({"detail": outcome.message, "reason": outcome.refusal}, status=409)
+    answer = outcome.answer
+    return JsonResponse(
+        {
+            "client_id": str(answer.client_id),
+            "stop": stop.pk,
+            "verdict": answer.verdict,
+            "points": answer.points,
+            "fact": stop.fact,
+            "duplicate": outcome.duplicate,
+        },
+        status=200 if outcome.duplicate else 201,
+    )
 
 
 @require_GET
@@ -361,19 +386,28 @@ def results(request, token: str):
 
 @require_GET
 def service_worker(request):
-    """The service worker, served under /<language>/play/ so its scope covers the team pages."""
+    """The service worker, served under /<language>/play/. Team pages register it for /<language>/play/,
+    SDG place pages for their partnership's /<language>/partnerships/<slug>/checkins/ (allowed by
+    the header up to the language root; nothing registers it wider)."""
     response = render(
         request,
         "games/sw.js",
         {
             "assets": [
                 static(p)
-                for p in ("css/site.css", "vendor/leaflet/leaflet.css", "vendor/leaflet/leaflet.js", "games/play.js")
+                for p in (
+                    "css/site.css",
+                    "vendor/leaflet/leaflet.css",
+                    "vendor/leaflet/leaflet.js",
+                    "games/outbox.js",
+                    "games/play.js",
+                    "games/places.js",
+                )
             ]
         },
         content_type="text/javascript",
     )
-    response["Service-Worker-Allowed"] = reverse("games:sw").rsplit("/", 1)[0] + "/"
+    response["Service-Worker-Allowed"] = reverse("games:sw").split("/play/")[0] + "/"  # the language root
     response["Cache-Control"] = "no-cache"
     return response
 
@@ -502,8 +536,11 @@ def place_detail(request, slug: str, pk: int):
     if place is None:
         raise Http404
     form = CheckInForm(request.POST or None, request.FILES or None)
+    queued = "application/json" in request.headers.get("Accept", "")  # sent from the phone's outbox
     if request.method == "POST":
         if not request.user.is_authenticated:
+            if queued:  # the session ended: the check-in stays on the phone until the person logs in
+                return JsonResponse({"detail": _("Log in to check in")}, status=403)
             return redirect(f"{reverse('accounts:login')}?next={request.path}")
         if form.is_valid():
             data = form.cleaned_data
@@ -516,10 +553,15 @@ def place_detail(request, slug: str, pk: int):
                 note=data.get("note") or "",
                 photo=data.get("photo"),
             )
+            if queued:
+                detail = _("You are checked in. Thank you!") if checkin is not None else reason
+                return JsonResponse({"detail": detail}, status=201 if checkin is not None else 409)
             if checkin is not None:
                 messages.success(request, _("You are checked in. Thank you!"))
                 return redirect("games:place", slug=slug, pk=place.pk)
             form.add_error(None, reason)
+        if queued:
+            return JsonResponse({"detail": " ".join(m for ms in form.errors.values() for m in ms)}, status=400)
     return render(
         request,
         "games/place_detail.html",

@@ -18,44 +18,56 @@
     }
   }
   var form = document.querySelector("form.checkin");
-  // Check-ins made without a connection wait on the phone and are posted when it returns; the
-  // form's client id makes the server store each of them once, however often it is sent.
-  var KEY = "sdg-checkins-queue";
-  function queue() { try { return JSON.parse(localStorage.getItem(KEY) || "[]"); } catch (e) { return []; } }
+  var script = document.currentScript;
+  // Check-ins made without a connection wait in the phone's outbox (IndexedDB, games/outbox.js:
+  // with their photo, and after the page is closed) and are posted on the next visit of an SDG
+  // place page or when the connection returns; the form's client id makes the server store each
+  // of them once, however often it is sent.
+  var outbox = window.SDGOutbox && window.SDGOutbox.available ? window.SDGOutbox : null;
+  var SCOPE = "checkins";
+  var status = form ? form.querySelector(".checkin__status") : null;
+  var flushing = false;
   function flush() {
-    var items = queue();
-    if (!items.length || !navigator.onLine) { return; }
-    var item = items[0];
-    var body = new FormData();
-    Object.keys(item.fields).forEach(function (name) { body.append(name, item.fields[name]); });
-    fetch(item.url, { method: "POST", body: body, credentials: "same-origin" }).then(function (response) {
-      if (response.status >= 500) { return; }
-      localStorage.setItem(KEY, JSON.stringify(queue().filter(function (q) { return q.fields.client_id !== item.fields.client_id; })));
-      flush();
-    }).catch(function () {});
+    if (!outbox || flushing || !navigator.onLine) { return; }
+    flushing = true;
+    function next() {
+      return outbox.all(SCOPE).then(function (items) {
+        if (!items.length) { return null; }
+        var item = items[0];
+        return outbox.send(item).then(function (reply) {
+          if (status && reply.body.detail) { status.textContent = reply.body.detail; }
+          return outbox.remove(item.client_id).then(next);
+        });
+      });
+    }
+    next().catch(function () {}).then(function () { flushing = false; });
+  }
+  function moveOldQueue() {  // check-ins an older version of this script left in localStorage
+    var old = [];
+    try { old = JSON.parse(localStorage.getItem("sdg-checkins-queue") || "[]"); } catch (e) { old = []; }
+    return Promise.all(old.map(function (item) {
+      return outbox.add({ client_id: item.fields.client_id, scope: SCOPE, url: item.url, fields: item.fields, file: null });
+    })).then(function () { localStorage.removeItem("sdg-checkins-queue"); });
   }
   if (form) {
-    var status = form.querySelector(".checkin__status");
     form.addEventListener("submit", function (event) {
       if (navigator.onLine) { return; }
       event.preventDefault();
       var photo = form.querySelector("[name=photo]");
-      if (photo && photo.files && photo.files.length) { status.textContent = form.dataset.photoOffline; return; }
-      var fields = {};
-      ["csrfmiddlewaretoken", "client_id", "note", "latitude", "longitude"].forEach(function (name) {
-        var input = form.querySelector("[name=" + name + "]");
-        if (input) { fields[name] = input.value; }
-      });
-      var items = queue();
-      if (!items.some(function (q) { return q.fields.client_id === fields.client_id; })) {
-        items.push({ url: form.action || location.pathname, fields: fields });
-        localStorage.setItem(KEY, JSON.stringify(items));
-      }
-      status.textContent = form.dataset.queued;
+      var file = photo && photo.files && photo.files[0];
+      if (!outbox) { status.textContent = form.dataset.photoOffline; return; }
+      var item = { client_id: form.querySelector("[name=client_id]").value, scope: SCOPE, url: form.action || location.pathname,
+        fields: outbox.fieldsOf(form), file: file || null, fileField: "photo", fileName: file ? file.name : "" };
+      outbox.add(item).then(function () { status.textContent = form.dataset.queued; },
+        function () { status.textContent = form.dataset.photoOffline; });
     });
   }
   window.addEventListener("online", flush);
-  flush();
+  if (outbox) { moveOldQueue().catch(function () {}).then(flush); }
+  // The service worker keeps this partnership's SDG place pages for reopening them offline.
+  if (script && script.dataset.sw && "serviceWorker" in navigator) {
+    navigator.serviceWorker.register(script.dataset.sw, { scope: script.dataset.scope }).catch(function () {});
+  }
   if (form && navigator.geolocation) {
     var lat = form.querySelector("[name=latitude]"), lon = form.querySelector("[name=longitude]");
     [lat, lon].forEach(function (input) { input.closest(".field").hidden = true; });

@@ -1,6 +1,7 @@
 // A team's game page, enhanced: the map with the stops and the player's position, forms shown
 // only near a stop (or after scanning its QR code), the clock, and an offline queue. Every
 // answer keeps the UUID the server put in its form, so sending the queue twice stores it once.
+// Answers wait in localStorage; photos (Blobs) in the IndexedDB outbox of games/outbox.js.
 // Without this script the page still works: every form posts to the server.
 (function () {
   "use strict";
@@ -8,6 +9,9 @@
   if (!root) { return; }
   var cfg = root.dataset;
   var KEY = "sdg-games-queue-" + cfg.token;
+  var SCOPE = "team-" + cfg.token;  // this team's photos in the outbox
+  var outbox = window.SDGOutbox && window.SDGOutbox.available ? window.SDGOutbox : null;
+  var photosQueued = {};  // stop id -> true while its photo waits in the outbox
   var position = null;
   var flushing = false;
   var map = null;
@@ -32,11 +36,13 @@
   });
   var params = new URLSearchParams(location.search);
 
-  function queuedFor(id) { return loadQueue().some(function (item) { return String(item.stop) === String(id); }); }
+  function queuedFor(id) { return photosQueued[id] || loadQueue().some(function (item) { return String(item.stop) === String(id); }); }
+  function stopOf(id) { return stops.filter(function (s) { return String(s.id) === String(id); })[0]; }
+  function showQueued(stop) { stop.form.hidden = true; stop.li.querySelector(".stop__result").textContent = cfg.queued; }
 
   function update() {
     stops.forEach(function (stop) {
-      if (!stop.form || stop.li.dataset.done) { return; }
+      if (!stop.form || stop.li.dataset.done || queuedFor(stop.id)) { return; }  // a queued answer keeps its form closed
       var info = stop.li.querySelector(".stop__distance");
       var unlocked = stop.qr && stop.qr.value;
       var metres = position ? distance(position.lat, position.lon, stop.lat, stop.lon) : null;
@@ -72,25 +78,47 @@
 
   function flush() {
     if (flushing) { return Promise.resolve(); }
-    var queue = loadQueue();
-    if (!queue.length) { return Promise.resolve(); }
     flushing = true;
+    var sent = 0;
     function next() {
       var queue = loadQueue();
-      if (!queue.length) { setStatus(cfg.synced); cachePage(); return refreshPoints(); }
+      if (!queue.length) { return nextPhoto(); }
       var item = queue[0];
+      sent += 1;
       return fetch(cfg.answersUrl, { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify(item) })
         .then(function (response) {
           if (response.status >= 500) { throw new Error("server"); }
           return response.json().then(function (body) {
             saveQueue(loadQueue().filter(function (q) { return q.client_id !== item.client_id; }));
-            var stop = stops.filter(function (s) { return String(s.id) === String(item.stop); })[0];
+            var stop = stopOf(item.stop);
             if (stop) { showResult(stop, body); }
             return next();
           });
         });
     }
-    return next().catch(function () { setStatus(cfg.offline + " (" + loadQueue().length + ")"); })
+    function nextPhoto() {  // then the photos, one by one, as the plain form would post them
+      if (!outbox) { return Promise.resolve(); }
+      return outbox.all(SCOPE).then(function (items) {
+        if (!items.length) { return null; }
+        var item = items[0];
+        sent += 1;
+        return outbox.send(item).then(function (reply) {
+          return outbox.remove(item.client_id).then(function () {
+            var stop = stopOf(item.stop);
+            delete photosQueued[item.stop];
+            if (stop && reply.status === 400) {  // not an image we accept: the form is shown again
+              stop.form.hidden = false;
+              stop.li.querySelector(".stop__result").textContent = reply.body.detail || "";
+            } else if (stop) { showResult(stop, reply.body); }
+            return nextPhoto();
+          });
+        });
+      });
+    }
+    return next().then(function () {
+      if (sent) { setStatus(cfg.synced); cachePage(); return refreshPoints(); }
+      return null;
+    }).catch(function () { setStatus(cfg.offline + " (" + (loadQueue().length + Object.keys(photosQueued).length) + ")"); })
       .then(function () { flushing = false; });
   }
 
@@ -115,11 +143,7 @@
   function valueOf(form, suffix) { var input = form.querySelector("[name$='-" + suffix + "']:checked, [name$='-" + suffix + "']:not([type=radio])"); return input ? input.value : ""; }
 
   function onSubmit(stop, event) {
-    if (stop.kind === "photo") {
-      if (!navigator.onLine) { event.preventDefault(); stop.li.querySelector(".stop__result").textContent = cfg.photoOffline; }
-      else if (position) { fillPosition(stop.form); }
-      return;  // photos go with the plain form, online
-    }
+    if (stop.kind === "photo") { queuePhoto(stop, event); return; }
     event.preventDefault();
     var form = stop.form;
     var item = { client_id: valueOf(form, "client_id"), stop: parseInt(stop.id, 10), answered_at: new Date().toISOString() };
@@ -135,6 +159,31 @@
     flush();
   }
 
+  // A photo waits in the outbox with the time it was taken and the position there, then goes
+  // to the same address as the plain form (the same checks: image, EXIF stripped, referee).
+  function queuePhoto(stop, event) {
+    var form = stop.form, input = form.querySelector("input[type=file]");
+    if (position) { fillPosition(form); }
+    if (!outbox) {  // no IndexedDB: the plain form, online only
+      if (!navigator.onLine) { event.preventDefault(); stop.li.querySelector(".stop__result").textContent = cfg.photoOffline; }
+      return;
+    }
+    event.preventDefault();
+    var file = input && input.files && input.files[0];
+    if (!file) { stop.li.querySelector(".stop__result").textContent = cfg.photoMissing; return; }
+    if (queuedFor(stop.id)) { return; }
+    form.querySelector("[name$='-answered_at']").value = new Date().toISOString();
+    var item = { client_id: valueOf(form, "client_id"), scope: SCOPE, stop: stop.id, url: form.action,
+      fields: outbox.fieldsOf(form), file: file, fileField: input.name, fileName: file.name };
+    photosQueued[stop.id] = true;
+    showQueued(stop);
+    outbox.add(item).then(flush, function () {  // the phone refused to keep it (storage full)
+      delete photosQueued[stop.id];
+      stop.form.hidden = false;
+      stop.li.querySelector(".stop__result").textContent = cfg.photoOffline;
+    });
+  }
+
   function fillPosition(form) {
     var lat = form.querySelector("[name$='-latitude']"), lon = form.querySelector("[name$='-longitude']");
     if (lat && lon && position) { lat.value = position.lat; lon.value = position.lon; }
@@ -147,7 +196,7 @@
       if (input) { input.closest(".field").hidden = true; }
     });
     if (stop.qr && params.get("qr") && !stop.qr.value) { /* the server fills the code of the scanned stop */ }
-    if (queuedFor(stop.id)) { stop.form.hidden = true; stop.li.querySelector(".stop__result").textContent = cfg.queued; }
+    if (queuedFor(stop.id)) { showQueued(stop); }
     stop.form.addEventListener("submit", function (event) { onSubmit(stop, event); });
   });
 
@@ -195,7 +244,11 @@
   window.addEventListener("offline", function () { setStatus(cfg.offline); });
   setInterval(flush, 15000);
   update();
-  flush();
+  if (outbox) {  // photos still waiting from an earlier visit
+    outbox.all(SCOPE).then(function (items) {
+      items.forEach(function (item) { var stop = stopOf(item.stop); photosQueued[item.stop] = true; if (stop && stop.form) { showQueued(stop); } });
+    }).catch(function () { outbox = null; }).then(flush);
+  } else { flush(); }
 
   if ("serviceWorker" in navigator) {
     var scope = cfg.sw.replace(/[^/]*$/, "");

@@ -1,6 +1,8 @@
 // The games' service worker: keeps a game once opened playable without a connection.
 // Pages under its scope: network first, the cached copy when offline. Static files: cache first.
-// Answers are not handled here: games/play.js queues them on the phone and sends them later.
+// Registered for /<lang>/play/ by the team pages and for a partnership's /<lang>/partnerships/<slug>/checkins/
+// by its SDG place pages. Posts are not handled here: games/play.js and games/places.js keep them
+// on the phone (localStorage, and IndexedDB for photos) and send them when the connection returns.
 "use strict";
 var CACHE = "sdg-games-v1";
 var ASSETS = [{% for asset in assets %}"{{ asset|escapejs }}"{% if not forloop.last %}, {% endif %}{% endfor %}];
