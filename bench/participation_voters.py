@@ -11,7 +11,8 @@ answers; every re-used code refused; priority counts == what was sent) and repor
         .venv/bin/python bench/participation_voters.py
 
 Knobs (environment): VOTERS (200), DURATION (60), WORKERS (2), PORT (a free one), BUDGET_MS
-(300, for p95). DATABASE_URL must be PostgreSQL; the database is migrated and gets a
+(300, for p95), THINK (3 s mean between a voter's ballots; 0 = back to back),
+DB_POOL_MAX_SIZE (20 connections per worker). DATABASE_URL must be PostgreSQL; the database is migrated and gets a
 benchmark partnership. Exit status 0 within budget and exact, 1 otherwise.
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import random
 import secrets
 import socket
 import statistics
@@ -37,6 +39,9 @@ VOTERS = int(os.environ.get("VOTERS", "200"))
 DURATION = float(os.environ.get("DURATION", "60"))
 WORKERS = int(os.environ.get("WORKERS", "2"))
 BUDGET_MS = float(os.environ.get("BUDGET_MS", "300"))
+# Seconds a voter spends between two ballots (uniform 0..2*THINK): the time to read and fill in a
+# ballot. THINK=0 makes every voter post back to back, which measures saturation, not voters.
+THINK = float(os.environ.get("THINK", "3"))
 REUSE_EVERY = 20
 STATIC_ROOT = tempfile.mkdtemp(prefix="twinning-bench-static-")
 sys.path.insert(0, str(ROOT))
@@ -65,6 +70,7 @@ def environment() -> dict:
         NO_PROXY=HOST,
         no_proxy=HOST,
     )
+    env.setdefault("DB_POOL_MAX_SIZE", "20")  # per uvicorn worker; without a pool, connections run out
     return env
 
 
@@ -122,7 +128,7 @@ def main() -> int:
     port = int(os.environ.get("PORT") or free_port())
     server = subprocess.Popen(  # noqa: S603 (our own virtualenv's uvicorn, bound to 127.0.0.1)
         [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", HOST, "--port", str(port),
-         "--workers", str(WORKERS), "--no-access-log", "--log-level", "warning"],
+         "--workers", str(WORKERS), "--no-access-log", "--log-level", "warning", "--timeout-keep-alive", "30"],
         cwd=ROOT, env=environment(),
     )  # fmt: skip
     try:
@@ -151,7 +157,12 @@ def main() -> int:
             connection = http.client.HTTPConnection(HOST, port, timeout=30)
             start.wait()
             count = 0
+            pacing = random.Random(number)  # noqa: S311 (pacing of simulated voters, not security)
             while time.monotonic() < stop_at:
+                if THINK:
+                    time.sleep(pacing.uniform(0, 2 * THINK))
+                    if time.monotonic() >= stop_at:
+                        break
                 count += 1
                 with lock:
                     reuse = count % REUSE_EVERY == 0 and used
@@ -205,7 +216,7 @@ def main() -> int:
     errors = sum(n for (_kind, status), n in outcomes.items() if status not in {201, 409})
     # Exact: every accepted ballot is stored once with its choices, and no used code voted again.
     exact = stored == accepted and counted == sent and outcomes[("reused", 201)] == 0
-    print(f"voters {VOTERS}, {DURATION:.0f} s, {WORKERS} uvicorn workers, PostgreSQL")
+    print(f"voters {VOTERS}, {DURATION:.0f} s, think {THINK:g} s, {WORKERS} uvicorn workers, PostgreSQL")
     print(f"requests {len(latencies)} in {wall:.1f} s = {len(latencies) / wall:.0f}/s")
     print(f"accepted ballots {accepted}; stored {stored}; re-used codes {reused}, refused {refused_reuse}")
     print(

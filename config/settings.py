@@ -131,6 +131,18 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))}
+    # Under ASGI every request runs in a thread of its own with its own connection, so many
+    # simultaneous requests (a vote, say) would open as many PostgreSQL connections. A pool per
+    # process bounds that: requests wait for a free connection instead of being refused.
+    DB_POOL_MAX_SIZE = env_int("DB_POOL_MAX_SIZE", 0)
+    if DB_POOL_MAX_SIZE:
+        if DATABASES["default"]["CONN_MAX_AGE"]:
+            raise ImproperlyConfigured("DB_POOL_MAX_SIZE and DB_CONN_MAX_AGE cannot be used together")
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": min(2, DB_POOL_MAX_SIZE),
+            "max_size": DB_POOL_MAX_SIZE,
+            "timeout": env_int("DB_POOL_TIMEOUT", 20),
+        }
 else:
     DATABASES = {
         "default": {
