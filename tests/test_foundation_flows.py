@@ -276,3 +276,15 @@ def test_language_names_follow_the_visitors_language():
         assert language_name("fr") == "Frans"
         assert language_name("wo") == "Wolof"
     assert language_name("xx") == "xx"
+
+
+@pytest.mark.django_db
+def test_my_work_links_to_the_digest_settings_and_my_participation_data(as_persona):
+    from django.urls import reverse
+
+    response = as_persona("citizen").get("/en/me/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "My settings and data" in page
+    assert f'href="{reverse("community:digest_preferences")}"' in page
+    assert f'href="{reverse("participation:my_data")}"' in page

@@ -18,3 +18,7 @@ class CommunityConfig(AppConfig):
 
         register_digest_source(DigestSource("feed", _("New posts in the joint feed"), new_posts, order=10))
         register_digest_source(DigestSource("comments", _("New comments"), new_comments, order=20))
+
+        from twinning.foundation.slots import AccountLink, register_account_link
+
+        register_account_link(AccountLink("digest", _("Digest e-mail"), "community:digest_preferences", order=10))

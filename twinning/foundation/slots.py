@@ -1,4 +1,4 @@
-"""Panels of the partnership page that feature apps fill.
+"""Panels of the partnership page, and links on the "My work" page, that feature apps fill.
 
 A feature app registers a panel in its ``AppConfig.ready()``:
 ``register_panel(PartnershipPanel("practices", "community/panel.html", latest_practices))``.
@@ -34,3 +34,24 @@ def panels_for(request, partnership) -> list[dict]:
         if context is not None:
             rendered.append({"key": panel.key, "template": panel.template, "context": context})
     return rendered
+
+
+@dataclass(frozen=True)
+class AccountLink:
+    """A link on the "My work" page to a page of one's own (settings, one's data) in a feature app."""
+
+    key: str
+    label: str  # a lazily translated string
+    url_name: str
+    order: int = 100
+
+
+_ACCOUNT_LINKS: dict[str, AccountLink] = {}
+
+
+def register_account_link(link: AccountLink) -> None:
+    _ACCOUNT_LINKS[link.key] = link
+
+
+def account_links() -> list[AccountLink]:
+    return sorted(_ACCOUNT_LINKS.values(), key=lambda link: (link.order, link.key))

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from twinning.accounts.forms import SetPasswordForm
 from twinning.caching import cache_for_visitors
-from twinning.foundation import actions, policy, selectors
+from twinning.foundation import actions, policy, selectors, slots
 from twinning.foundation.concurrency import EditConflict
 from twinning.foundation.distance import pairwise_distances
 from twinning.foundation.forms import (
@@ -281,5 +281,10 @@ def dashboard(request):
     return render(
         request,
         "foundation/dashboard.html",
-        {"memberships": memberships, "partnerships": partnerships, "is_admin": policy.is_platform_admin(request.user)},
+        {
+            "memberships": memberships,
+            "partnerships": partnerships,
+            "is_admin": policy.is_platform_admin(request.user),
+            "account_links": slots.account_links(),
+        },
     )

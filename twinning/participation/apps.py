@@ -12,3 +12,9 @@ class ParticipationConfig(AppConfig):
         from twinning.participation.panels import participation_panel
 
         register_panel(PartnershipPanel("participation", "participation/panel.html", participation_panel, order=70))
+
+        from twinning.foundation.slots import AccountLink, register_account_link
+
+        register_account_link(
+            AccountLink("participation", _("My participation data"), "participation:my_data", order=20)
+        )
