@@ -2,7 +2,8 @@
 0.03). Read docs/mapper.md for what each part is worth: "heldout2" was clean when first measured
 (F1 0.618, before the vocabulary was broadened); "heldout3" was written before the broadening but
 its wording was in the author's mind while broadening, so its figures are not a clean held-out
-measure. Every part is now guarded as it stands."""
+measure. "heldout4" was written blind (its author saw neither the patterns nor the other passages)
+and is the clean figure now (F1 0.650 over all languages). Every part is guarded as it stands."""
 
 from __future__ import annotations
 
@@ -16,15 +17,16 @@ from twinning.mapper.suggest import suggest_goals
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "mapper"
 MARGIN = 0.03
-SPLITS = ("tune", "heldout", "heldout2", "heldout3")
+SPLITS = ("tune", "heldout", "heldout2", "heldout3", "heldout4")
 # micro-F1 per part and language as measured at the last pattern change (docs/mapper.md)
 F1 = {
     "tune": {"en": 1.0, "nl": 1.0, "fr": 1.0, "es": 1.0},
     "heldout": {"en": 0.978, "nl": 0.978, "fr": 0.978, "es": 0.978},
     "heldout2": {"en": 0.980, "nl": 0.939, "fr": 0.939, "es": 0.979},
     "heldout3": {"en": 0.898, "nl": 0.978, "fr": 0.936, "es": 0.957},
+    "heldout4": {"en": 0.656, "nl": 0.689, "fr": 0.688, "es": 0.542},
 }
-HELDOUT3_MICRO_F1 = 0.941
+BLIND_MICRO_F1 = 0.650  # heldout4, all languages
 
 
 def _pairs(language: str, split: str):
@@ -49,6 +51,7 @@ def test_the_set_has_a_hundred_passages_per_language_including_some_without_any_
     assert sum(1 for p in passages if p.split == "heldout") >= 20
     assert sum(1 for p in passages if p.split == "heldout2") >= 20
     assert sum(1 for p in passages if p.split == "heldout3") >= 20
+    assert sum(1 for p in passages if p.split == "heldout4") >= 30
     assert sum(1 for p in passages if not p.goals) >= 5
     assert all(goal in range(1, 18) for p in passages for goal in p.goals)
 
@@ -59,6 +62,6 @@ def test_micro_f1_of_each_part_stays_at_the_level_reached(language, split):
     assert micro(_pairs(language, split)).f1 >= F1[split][language] - MARGIN
 
 
-def test_micro_f1_of_the_last_held_out_part_over_all_languages_stays_at_the_level_reached():
-    pairs = [pair for language in LANGUAGES for pair in _pairs(language, "heldout3")]
-    assert micro(pairs).f1 >= HELDOUT3_MICRO_F1 - MARGIN
+def test_micro_f1_of_the_blind_held_out_part_over_all_languages_stays_at_the_level_reached():
+    pairs = [pair for language in LANGUAGES for pair in _pairs(language, "heldout4")]
+    assert micro(pairs).f1 >= BLIND_MICRO_F1 - MARGIN
