@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -84,3 +85,21 @@ def test_sentence_bounds_stop_at_sentence_ends():
     text = "First one. The climate plan is here. Last."
     start, end = matcher.sentence_bounds(text, 15, 22)
     assert text[start:end].strip() == "The climate plan is here."
+
+
+def test_a_context_rule_can_forbid_words_in_the_same_sentence():
+    m = Matcher("nl", ["4 opleiding | without: medewerker*, personeel*"])
+    assert m.find("Medewerkers volgen een opleiding over begrotingen.") == []
+    assert [x.term for x in m.find("Jongeren volgen een opleiding tot lasser.")] == ["opleiding"]
+
+
+def test_a_context_rule_can_require_one_word_in_the_same_sentence_only():
+    m = Matcher("en", ["~4 training | with: school*, pupil*"])
+    assert m.find("Staff get a training. The school is new.") == []
+    found = m.find("Pupils get a training in first aid.")
+    assert [(x.goal, x.weight, x.term) for x in found] == [(4, 0.5, "training")]
+
+
+def test_an_unknown_context_rule_is_refused_when_the_patterns_are_read():
+    with pytest.raises(ValueError):
+        Matcher("en", ["4 training | near: school"])
