@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -84,3 +85,43 @@ def test_sentence_bounds_stop_at_sentence_ends():
     text = "First one. The climate plan is here. Last."
     start, end = matcher.sentence_bounds(text, 15, 22)
     assert text[start:end].strip() == "The climate plan is here."
+
+
+def test_a_context_rule_can_forbid_words_in_the_same_sentence():
+    m = Matcher("nl", ["4 opleiding | without: medewerker*, personeel*"])
+    assert m.find("Medewerkers volgen een opleiding over begrotingen.") == []
+    assert [x.term for x in m.find("Jongeren volgen een opleiding tot lasser.")] == ["opleiding"]
+
+
+def test_a_context_rule_can_require_one_word_in_the_same_sentence_only():
+    m = Matcher("en", ["~4 training | with: school*, pupil*"])
+    assert m.find("Staff get a training. The school is new.") == []
+    found = m.find("Pupils get a training in first aid.")
+    assert [(x.goal, x.weight, x.term) for x in found] == [(4, 0.5, "training")]
+
+
+def test_an_unknown_context_rule_is_refused_when_the_patterns_are_read():
+    with pytest.raises(ValueError):
+        Matcher("en", ["4 training | near: school"])
+
+
+def test_the_words_drawn_from_the_target_texts_are_all_weak():
+    for language in LANGUAGES:
+        lines = (matcher.DATA / f"{language}.txt").read_text(encoding="utf-8").splitlines()
+        start = next(i for i, line in enumerate(lines) if line.startswith("# Weak words drawn from the official"))
+        drawn = [line for line in lines[start:] if line.strip() and not line.startswith("#")]
+        assert len(drawn) >= 25, language
+        assert all(line.startswith("~") for line in drawn), language
+
+
+def test_one_broad_word_alone_does_not_make_a_goal_but_two_words_of_the_goal_do():
+    en = compiled("en")
+    assert en.profile("The plan mentions employment.").scores[8] < matcher.THRESHOLD
+    assert en.profile("The plan creates jobs and employment.").scores[8] >= matcher.THRESHOLD
+
+
+def test_staff_training_is_not_education_but_a_training_for_pupils_with_a_teacher_is():
+    en, nl = compiled("en"), compiled("nl")
+    assert 4 not in en.profile("Staff of both municipalities follow a training on budgets.").top
+    assert 4 not in nl.profile("Medewerkers van beide gemeenten volgen een opleiding over begrotingen.").top
+    assert 4 in en.profile("Pupils and their teachers get a training in first aid.").top

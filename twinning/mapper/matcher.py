@@ -75,6 +75,10 @@ class Pattern:
     weight: float
     words: tuple[Word, ...]
     source: str
+    # context rules, checked in the sentence around a match: at least one word of ``needs`` must
+    # occur there (when given) and no word of ``forbids`` ("staff training" is not SDG 4)
+    needs: tuple[Word, ...] = ()
+    forbids: tuple[Word, ...] = ()
 
 
 class Match(NamedTuple):
@@ -160,6 +164,7 @@ class Matcher:
         if not line or line.startswith("#"):
             return None
         code, text = line.split(None, 1)
+        text, needs, forbids = self._context(text)
         weight = 1.0
         if code.startswith("~"):
             code, weight = code[1:], WEAK
@@ -179,7 +184,36 @@ class Matcher:
                     common += 1
                 length = max(common, 2)
                 words.append(self._word(stem, "stem", {surface[:length], raw[:length]}))
-        return Pattern(int(goal_text), code if target else None, weight, tuple(words), text.strip())
+        return Pattern(int(goal_text), code if target else None, weight, tuple(words), text.strip(), needs, forbids)
+
+    def _context(self, text: str) -> tuple[str, tuple[Word, ...], tuple[Word, ...]]:
+        """Split ``pattern | with: a, b | without: c`` into the pattern and its context words."""
+        pattern, *rules = text.split("|")
+        needs: list[Word] = []
+        forbids: list[Word] = []
+        for rule in rules:
+            kind, _colon, listed = rule.partition(":")
+            kind = kind.strip().lower()
+            if kind not in ("with", "without") or not _colon:
+                raise ValueError(f"unknown context rule {rule!r} in {text!r}")
+            into = needs if kind == "with" else forbids
+            for raw in listed.split(","):
+                raw = raw.strip().lower()
+                if raw.endswith("*"):
+                    into.append(self._word(fold(raw[:-1]), "prefix", set()))
+                elif raw.startswith("*"):
+                    into.append(self._word(self.stem(raw[1:]), "suffix", set()))
+                elif raw:
+                    into.append(self._word(self.stem(raw), "stem", set()))
+        return pattern, tuple(needs), tuple(forbids)
+
+    def _in_context(self, pattern: Pattern, padded: str, start: int, end: int) -> bool:
+        """Whether the sentence around ``start..end`` meets the pattern's context rules."""
+        left, right = sentence_bounds(padded, start, end)
+        tokens = [t.group() for t in WORD.finditer(padded, left, right)]
+        if pattern.needs and not any(self._word_matches(w, t) for w in pattern.needs for t in tokens):
+            return False
+        return not any(self._word_matches(w, t) for w in pattern.forbids for t in tokens)
 
     def _word_matches(self, word: Word, token: str) -> bool:
         """Whether a (lower-case) token of the text is this pattern word; remembered per token."""
@@ -228,6 +262,8 @@ class Matcher:
             for pattern in candidates:
                 end = token_end if len(pattern.words) == 1 else self._rest(pattern, padded, token_end)
                 if end is None or (pattern.goal, token_start) in taken:
+                    continue
+                if (pattern.needs or pattern.forbids) and not self._in_context(pattern, padded, token_start, end):
                     continue
                 taken.add((pattern.goal, token_start))
                 found.append(
