@@ -2,10 +2,9 @@
 0.03). Read docs/mapper.md for what each part is worth: "heldout2" was clean when first measured
 (F1 0.618, before the vocabulary was broadened); "heldout3" was written before the broadening but
 its wording was in the author's mind while broadening, so its figures are not a clean held-out
-measure. "heldout4" was written blind (its author saw neither the patterns nor the other passages)
-and is the clean figure now (F1 0.650 over all languages). Every part is guarded as it stands;
-the first four at the figures after the context rules and weak broad words (docs/mapper.md,
-step 6), "heldout4" at its one blind measurement (step 5), left as it was."""
+measure. "heldout4" and "heldout5" were written blind (their authors saw neither the patterns nor
+the other passages): they are the honest figures (F1 0.664 and 0.751 over all languages with the
+patterns as committed, docs/mapper.md steps 5 to 7). Every part is guarded as it stands now."""
 
 from __future__ import annotations
 
@@ -19,17 +18,17 @@ from twinning.mapper.suggest import suggest_goals
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "mapper"
 MARGIN = 0.03
-SPLITS = ("tune", "heldout", "heldout2", "heldout3", "heldout4")
-# micro-F1 per part and language as measured at the last pattern change (docs/mapper.md);
-# heldout4 as measured once, blind, before that change
+SPLITS = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+# micro-F1 per part and language as measured at the last pattern change (docs/mapper.md)
 F1 = {
     "tune": {"en": 1.0, "nl": 1.0, "fr": 1.0, "es": 1.0},
     "heldout": {"en": 1.0, "nl": 1.0, "fr": 1.0, "es": 1.0},
     "heldout2": {"en": 0.980, "nl": 0.979, "fr": 0.958, "es": 0.957},
     "heldout3": {"en": 0.933, "nl": 0.977, "fr": 0.955, "es": 0.933},
-    "heldout4": {"en": 0.656, "nl": 0.689, "fr": 0.688, "es": 0.542},
+    "heldout4": {"en": 0.700, "nl": 0.667, "fr": 0.710, "es": 0.553},
+    "heldout5": {"en": 0.794, "nl": 0.787, "fr": 0.733, "es": 0.679},
 }
-BLIND_MICRO_F1 = 0.650  # heldout4, all languages
+BLIND_MICRO_F1 = {"heldout4": 0.664, "heldout5": 0.751}  # all languages
 
 
 def _pairs(language: str, split: str):
@@ -55,6 +54,7 @@ def test_the_set_has_a_hundred_passages_per_language_including_some_without_any_
     assert sum(1 for p in passages if p.split == "heldout2") >= 20
     assert sum(1 for p in passages if p.split == "heldout3") >= 20
     assert sum(1 for p in passages if p.split == "heldout4") >= 30
+    assert sum(1 for p in passages if p.split == "heldout5") >= 30
     assert sum(1 for p in passages if not p.goals) >= 5
     assert all(goal in range(1, 18) for p in passages for goal in p.goals)
 
@@ -65,6 +65,7 @@ def test_micro_f1_of_each_part_stays_at_the_level_reached(language, split):
     assert micro(_pairs(language, split)).f1 >= F1[split][language] - MARGIN
 
 
-def test_micro_f1_of_the_blind_held_out_part_over_all_languages_stays_at_the_level_reached():
-    pairs = [pair for language in LANGUAGES for pair in _pairs(language, "heldout4")]
-    assert micro(pairs).f1 >= BLIND_MICRO_F1 - MARGIN
+@pytest.mark.parametrize("split", sorted(BLIND_MICRO_F1))
+def test_micro_f1_of_each_blind_held_out_part_over_all_languages_stays_at_the_level_reached(split):
+    pairs = [pair for language in LANGUAGES for pair in _pairs(language, split)]
+    assert micro(pairs).f1 >= BLIND_MICRO_F1[split] - MARGIN
