@@ -16,6 +16,7 @@ from twinning.assessment.models import (
     ActionItem,
     Assessment,
     GapIdea,
+    GroupRating,
     IndexScore,
     InventoryEntry,
     Rating,
@@ -56,6 +57,7 @@ def test_the_demo_has_lommel_and_ongwediva_with_five_gaps_then_a_round_that_clos
         InventoryEntry.objects.count(),
         ActionItem.objects.count(),
         WorkshopParticipant.objects.count(),
+        GroupRating.objects.count(),
     )
     demo.seed(1)  # idempotent
     assert (
@@ -67,11 +69,16 @@ def test_the_demo_has_lommel_and_ongwediva_with_five_gaps_then_a_round_that_clos
         InventoryEntry.objects.count(),
         ActionItem.objects.count(),
         WorkshopParticipant.objects.count(),
+        GroupRating.objects.count(),
     ) == counts
 
     first, second = round_of("lommel-ongwediva", 1), round_of("lommel-ongwediva", 2)
     assert selectors.round_result(selectors.ratings_of(first)).gaps == [5, 6, 7, 12, 14]
     assert selectors.round_result(selectors.ratings_of(second)).gaps == [7, 12, 14]
+    groups = selectors.round_workshop_groups(second)
+    assert [group.label for group in groups] == ["Workshop Lommel 12 March (demo)"]
+    assert groups[0].levels == {5: "direct", 6: "direct", 7: "none", 12: "none", 14: "none"}
+    assert selectors.round_result(selectors.ratings_of(second), groups).gaps == [7, 12, 14]
     assert {idea.goal for idea in GapIdea.objects.filter(round=first)} == {5, 6, 7, 12, 14}
     assert second.is_published and not first.is_published
     lo = Partnership.objects.get(slug="lommel-ongwediva")
@@ -94,8 +101,8 @@ def pages(exercise: Assessment, last: int) -> dict[str, str]:
     base = "/en/partnerships/lommel-ongwediva/"
     rnd = f"{base}assessments/{exercise.pk}/rounds/{last}/"
     # Logged in: session, user, partnership, its members, roles (5); then per page, e.g. the round page:
-    # assessment, round, ratings, the rating content type, their target links, ideas, the rounds list,
-    # goals (cold cache) (8).
+    # assessment, round, ratings, the rating content type, their target links, the workshops, the
+    # adopted workshop groups' ratings, ideas, the rounds list, goals (cold cache) (10).
     return {
         "list": f"{base}assessments/",
         "round": rnd,
@@ -160,6 +167,11 @@ def grow(exercise: Assessment, rounds: int) -> None:
         for index in range(10):
             participant = actions.workshop_join(workshop, name=f"P{index}", municipality=town)
             actions.workshop_ratings_save(participant, dict.fromkeys(range(1, 18), "direct"))
+    actions.workshop_close(actions.workshop_open(round_, user=None))  # a second, closed workshop
+    adopted = round_.workshops.filter(closed_at__isnull=False).get()
+    participant = WorkshopParticipant.objects.create(workshop=adopted, name="R", municipality=towns[0], token="r")
+    participant.ratings.create(goal=4, level="direct")
+    actions.workshop_adopt(adopted, label="Workshop in the last round", user=None)
     demo_workshop = Workshop.objects.get(is_demo=True)
     for index in range(10):
         participant = WorkshopParticipant.objects.create(

@@ -76,6 +76,19 @@ def test_a_participant_joins_with_a_code_on_a_phone_and_her_rating_appears_on_th
     assert_accessible(page)
     assert site.blocked == [], site.blocked
 
+    # The facilitator closes the workshop and adopts its outcome: the round counts a workshop group.
+    page.get_by_role("button", name="Close the workshop").click()
+    expect(page.locator("section[aria-labelledby='outcome-h']")).to_contain_text("SDG 14: Strong contribution")
+    page.get_by_label("Name of the workshop group").fill("Workshop Lommel phones")
+    assert_accessible(page)
+    page.get_by_role("button", name="Adopt into the round").click()
+    page.wait_for_url(re.compile(rf"/partnerships/{PARTNERSHIP}/assessments/\d+/rounds/2/$"))
+    expect(page.get_by_role("columnheader", name=re.compile(r"^Workshop Lommel phones"))).to_contain_text(
+        "(workshop group)"
+    )
+    page.reload()
+    assert_accessible(page)
+
 
 def test_inventory_plan_interlinkages_and_network_pages_are_accessible_and_an_idea_becomes_an_action(page):
     seed_demo()

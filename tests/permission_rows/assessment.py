@@ -101,6 +101,7 @@ def rows(world) -> dict:
             ({**cd, "code": hidden_workshop.code}, invisible, "invisible"),
         ],
         "assessment:workshop_close": [({**ab, "code": workshop.code}, everyone(405), "closing needs POST")],
+        "assessment:workshop_adopt": [({**ab, "code": closed.code}, everyone(405), "adopting needs POST")],
         "assessment:workshop_enter": [({}, everyone(200), "anyone may type a join code")],
         "assessment:workshop_join": [
             ({"code": workshop.code}, everyone(200), "the code is the invitation: no account needed"),

@@ -15,7 +15,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from twinning.assessment import interlinkages, joincode
+from twinning.assessment import interlinkages, joincode, outcome
 from twinning.assessment.combine import RANK
 from twinning.assessment.matching import ScoreError, validate_score
 from twinning.assessment.materiality import SCALE
@@ -24,6 +24,7 @@ from twinning.assessment.models import (
     Assessment,
     FocusGoal,
     GapIdea,
+    GroupRating,
     IndexScore,
     InterlinkScore,
     InterlinkTarget,
@@ -250,6 +251,38 @@ def workshop_close(workshop: Workshop) -> Workshop:
         workshop.closed_at = timezone.now()
         workshop.save(update_fields=["closed_at"])
     return workshop
+
+
+@transaction.atomic
+def workshop_adopt(workshop: Workshop, *, label: str, user) -> bool:
+    """Count a closed workshop's outcome in its round as the ratings of a workshop group.
+
+    The outcome per SDG follows ``outcome.group_level``. Idempotent: adopting an adopted
+    workshop changes nothing and returns False. The municipalities' own ratings are not touched.
+    """
+    workshop = Workshop.objects.select_for_update().select_related("round").get(pk=workshop.pk)
+    if workshop.is_open:
+        raise AssessmentError(_("Close the workshop first: its outcome is adopted once nobody can rate any more."))
+    if workshop.is_adopted:
+        return False
+    label = " ".join(label.split())
+    if not label:
+        raise AssessmentError(_("Name the workshop group, for example “Workshop Lommel 12 March”."))
+    members = Municipality.objects.filter(partnership_memberships__partnership__assessments__rounds=workshop.round)
+    if members.filter(name__iexact=label).exists():
+        raise AssessmentError(_("Give the workshop group a name that is not the name of a member municipality."))
+    levels: dict[int, list[str]] = {}
+    for goal, level in WorkshopRating.objects.filter(participant__workshop=workshop).values_list("goal", "level"):
+        levels.setdefault(goal, []).append(level)
+    if not levels:
+        raise AssessmentError(_("Nobody rated any SDG in this workshop: there is nothing to adopt."))
+    GroupRating.objects.bulk_create(
+        GroupRating(workshop=workshop, goal=goal, level=level, participants=len(levels[goal]))
+        for goal, level in outcome.workshop_outcome(levels).items()
+    )
+    workshop.adopted_as, workshop.adopted_at, workshop.adopted_by = label[:80], timezone.now(), user
+    workshop.save(update_fields=["adopted_as", "adopted_at", "adopted_by"])
+    return True
 
 
 @transaction.atomic

@@ -231,6 +231,8 @@ def _inventory_plan_workshop(lo: Partnership, round_1: Round, round_2: Round, to
             participant = actions.workshop_join(workshop, name=name + DEMO, municipality=towns[slug])
             actions.workshop_ratings_save(participant, levels)
         actions.workshop_close(workshop)
+    workshop = Workshop.objects.get(round=round_2, is_demo=True)
+    actions.workshop_adopt(workshop, label="Workshop Lommel 12 March" + DEMO, user=authors["lommel"])  # idempotent
 
 
 def _network_scores() -> None:

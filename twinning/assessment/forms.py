@@ -247,6 +247,14 @@ class JoinCodeForm(forms.Form):
         return code
 
 
+class AdoptForm(forms.Form):
+    label = forms.CharField(
+        label=_("Name of the workshop group"),
+        max_length=80,
+        help_text=_("It appears beside the municipalities in the round, for example “Workshop Lommel 12 March”."),
+    )
+
+
 class JoinForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=60)
     municipality = forms.TypedChoiceField(label=_("You rate for"), coerce=int)

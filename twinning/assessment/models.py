@@ -205,6 +205,12 @@ class Workshop(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # Once adopted, the workshop's outcome counts in its round as the ratings of a workshop group.
+    adopted_as = models.CharField(_("name of the workshop group"), max_length=80, blank=True)
+    adopted_at = models.DateTimeField(null=True, blank=True)
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     is_demo = models.BooleanField(default=False)
 
     class Meta:
@@ -218,6 +224,10 @@ class Workshop(models.Model):
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
+
+    @property
+    def is_adopted(self) -> bool:
+        return self.adopted_at is not None
 
 
 class WorkshopParticipant(models.Model):
@@ -255,6 +265,32 @@ class WorkshopRating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.participant} SDG {self.goal}: {self.level}"
+
+
+class GroupRating(models.Model):
+    """The adopted outcome of a closed workshop on one goal: the workshop group's rating in the round.
+
+    It sits beside the municipalities' own ratings (never replacing them); one row per workshop and goal.
+    """
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="group_ratings")
+    goal = models.PositiveSmallIntegerField(_("SDG"), validators=GOAL_VALIDATORS)
+    level = models.CharField(_("contribution"), max_length=10, choices=Level.choices)
+    participants = models.PositiveSmallIntegerField(_("participants who rated"), default=0)
+
+    class Meta:
+        ordering = ["workshop", "goal"]
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "goal"], name="assessment_grouprating_unique"),
+            models.CheckConstraint(
+                condition=models.Q(goal__gte=1, goal__lte=17), name="assessment_grouprating_goal_range"
+            ),
+        ]
+        verbose_name = _("workshop group rating")
+        verbose_name_plural = _("workshop group ratings")
+
+    def __str__(self) -> str:
+        return f"{self.workshop} SDG {self.goal}: {self.level}"
 
 
 class InventoryEntry(models.Model):

@@ -12,6 +12,7 @@ from twinning.assessment.models import (
     ActionItem,
     Assessment,
     GapIdea,
+    GroupRating,
     IndexScore,
     InterlinkScore,
     InterlinkTarget,
@@ -70,8 +71,40 @@ class RoundResult:
     disagreements: list[int]
 
 
-def round_result(ratings: list[Rating]) -> RoundResult:
-    return result_of(ratings_map(ratings))
+def round_result(ratings: list[Rating], groups: list[WorkshopGroup] = ()) -> RoundResult:
+    """The round's combined result; adopted workshop groups count as raters beside the municipalities."""
+    grouped = ratings_map(ratings)
+    for group in groups:
+        for goal, level in group.levels.items():
+            grouped.setdefault(goal, {})[group.label] = level
+    return result_of(grouped)
+
+
+@dataclass(frozen=True)
+class WorkshopGroup:
+    """An adopted workshop as a rater of its round."""
+
+    workshop: Workshop
+    levels: dict[int, str]  # goal -> the group's level
+
+    @property
+    def label(self) -> str:
+        return self.workshop.adopted_as
+
+
+def workshop_groups(workshops: list[Workshop]) -> list[WorkshopGroup]:
+    """The adopted ones among a round's workshops, with their levels: one query."""
+    adopted = [w for w in workshops if w.is_adopted]
+    levels: dict[int, dict[int, str]] = {w.pk: {} for w in adopted}
+    for workshop_id, goal, level in GroupRating.objects.filter(workshop__in=adopted).values_list(
+        "workshop_id", "goal", "level"
+    ):
+        levels[workshop_id][goal] = level
+    return [WorkshopGroup(w, levels[w.pk]) for w in sorted(adopted, key=lambda w: (w.adopted_at, w.pk))]
+
+
+def round_workshop_groups(round_: Round) -> list[WorkshopGroup]:
+    return workshop_groups(list(round_.workshops.all()))
 
 
 def result_of(grouped: combine.Ratings) -> RoundResult:
@@ -118,6 +151,12 @@ def round_results(rounds: list[Round]) -> dict[int, list[combine.GoalResult]]:
     rows = Rating.objects.filter(round__in=rounds).values_list("round_id", "goal", "municipality_id", "level")
     for round_id, goal, municipality_id, level in rows:
         per_round[round_id].setdefault(goal, {})[str(municipality_id)] = level
+    # adopted workshop groups count as raters too: one query
+    groups = GroupRating.objects.filter(workshop__round__in=rounds).values_list(
+        "workshop__round_id", "goal", "workshop_id", "level"
+    )
+    for round_id, goal, workshop_id, level in groups:
+        per_round[round_id].setdefault(goal, {})[f"workshop {workshop_id}"] = level
     return {round_id: combine.combine(ratings) for round_id, ratings in per_round.items()}
 
 

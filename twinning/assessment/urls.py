@@ -23,6 +23,7 @@ urlpatterns = [
     path(base + "workshops/<str:code>/", workshop_views.workshop_facilitate, name="workshop"),
     path(base + "workshops/<str:code>/live/", workshop_views.workshop_live, name="workshop_live"),
     path(base + "workshops/<str:code>/close/", workshop_views.workshop_close, name="workshop_close"),
+    path(base + "workshops/<str:code>/adopt/", workshop_views.workshop_adopt, name="workshop_adopt"),
     path("workshop/", workshop_views.workshop_enter, name="workshop_enter"),
     path("workshop/<str:code>/", workshop_views.workshop_join, name="workshop_join"),
     path("workshop/<str:code>/rate/", workshop_views.workshop_rate, name="workshop_rate"),

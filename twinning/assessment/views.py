@@ -125,8 +125,9 @@ def round_create(request, slug: str, pk: int):
     return redirect("assessment:round", slug=slug, pk=pk, number=round_.number)
 
 
-def _agreement_rows(members, ratings, result) -> list[dict]:
+def _agreement_rows(members, ratings, result, groups=()) -> list[dict]:
     by_key = {(rating.goal, rating.municipality_id): rating for rating in ratings}
+    labels = dict(Level.choices)
     goals = selectors.goals_by_number()
     return [
         {
@@ -134,6 +135,7 @@ def _agreement_rows(members, ratings, result) -> list[dict]:
             "result": goal_result,
             "percent": round(goal_result.value * 100),
             "cells": [by_key.get((goal_result.goal, m.pk)) for m in members],
+            "group_cells": [labels.get(group.levels.get(goal_result.goal)) for group in groups],
             "rated": bool(goal_result.levels),
         }
         for goal_result in result.results
@@ -148,7 +150,9 @@ def round_detail(request, slug: str, pk: int, number: int):
     partnership = assessment.partnership
     members = selectors.members(partnership)
     ratings = selectors.ratings_of(round_)
-    result = selectors.round_result(ratings)
+    workshops = list(round_.workshops.all())
+    groups = selectors.workshop_groups(workshops)
+    result = selectors.round_result(ratings, groups)
     ideas = selectors.ideas_of(round_)
     raters = _raters(request.user, partnership)
     goals = selectors.goals_by_number()
@@ -166,13 +170,14 @@ def round_detail(request, slug: str, pk: int, number: int):
             "previous": previous[-1] if previous else None,
             "members": members,
             "result": result,
-            "rows": _agreement_rows(members, ratings, result),
+            "rows": _agreement_rows(members, ratings, result, groups),
+            "groups": groups,
             "gaps": gaps,
             "other_ideas": [idea for idea in ideas if idea.goal not in result.gaps],
             "raters": raters,
             "idea_form": IdeaForm(gaps=result.gaps, municipalities=raters) if raters and result.gaps else None,
             "can_manage": policy.can_manage_assessments(request.user, partnership),
-            "workshops": list(round_.workshops.all()),
+            "workshops": workshops,
         },
     )
 
@@ -213,7 +218,7 @@ def idea_create(request, slug: str, pk: int, number: int):
     raters = _raters(request.user, partnership)
     if not raters:
         raise PermissionDenied
-    result = selectors.round_result(selectors.ratings_of(round_))
+    result = selectors.round_result(selectors.ratings_of(round_), selectors.round_workshop_groups(round_))
     form = IdeaForm(request.POST, gaps=result.gaps, municipalities=raters)
     if form.is_valid():
         municipality = next(m for m in raters if m.pk == form.cleaned_data["municipality"])
@@ -248,7 +253,7 @@ def round_publish(request, slug: str, pk: int, number: int):
 @require_GET
 def round_public(request, slug: str, pk: int, number: int):
     round_ = policy.get_published_round(request.user, slug, pk, number)
-    result = selectors.round_result(selectors.ratings_of(round_))
+    result = selectors.round_result(selectors.ratings_of(round_), selectors.round_workshop_groups(round_))
     goals = selectors.goals_by_number()
     return render(
         request,
@@ -344,7 +349,8 @@ def round_pdf(request, slug: str, pk: int, number: int):
     partnership = round_.assessment.partnership
     members = selectors.members(partnership)
     ratings = selectors.ratings_of(round_)
-    result = selectors.round_result(ratings)
+    groups = selectors.round_workshop_groups(round_)
+    result = selectors.round_result(ratings, groups)
     goals = selectors.goals_by_number()
     html = render_to_string(
         "assessment/round_pdf.html",
@@ -354,7 +360,8 @@ def round_pdf(request, slug: str, pk: int, number: int):
             "round": round_,
             "members": members,
             "result": result,
-            "rows": _agreement_rows(members, ratings, result),
+            "rows": _agreement_rows(members, ratings, result, groups),
+            "groups": groups,
             "gaps": [goals.get(goal) for goal in result.gaps],
             "printed": timezone.now(),
         },

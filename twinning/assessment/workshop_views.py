@@ -13,12 +13,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from twinning.assessment import actions, selectors
-from twinning.assessment.forms import JoinCodeForm, JoinForm, WorkshopRatingForm
-from twinning.assessment.models import WorkshopParticipant
+from twinning.assessment import actions, outcome, selectors
+from twinning.assessment.forms import AdoptForm, JoinCodeForm, JoinForm, WorkshopRatingForm
+from twinning.assessment.models import Level, WorkshopParticipant
 from twinning.foundation import policy
 
 SESSION_KEY = "assessment_workshops"  # {code: participant token}
@@ -28,6 +29,17 @@ POLL_SECONDS = 3
 def _live_context(workshop) -> dict:
     state = selectors.workshop_state(workshop)
     return {"workshop": workshop, "state": state, "poll": POLL_SECONDS}
+
+
+def _outcome(state) -> list[tuple[int, str]]:
+    """The group's level per rated SDG, from the live state (no query), as shown before adopting."""
+    levels = {result.goal: list(result.levels.values()) for result in state.result.results if result.levels}
+    return [(goal, Level(level).label) for goal, level in outcome.workshop_outcome(levels).items()]
+
+
+def _default_label(workshop) -> str:
+    date = formats.date_format(timezone.localtime(workshop.created_at), "j F Y")
+    return _("Workshop %(date)s") % {"date": date}
 
 
 @require_POST
@@ -46,13 +58,15 @@ def workshop_start(request, slug: str, pk: int, number: int):
 def workshop_facilitate(request, slug: str, code: str):
     workshop = policy.get_workshop_for_user(request.user, slug, code)
     partnership = workshop.round.assessment.partnership
+    context = _live_context(workshop)
     join_url = request.build_absolute_uri(reverse("assessment:workshop_join", kwargs={"code": workshop.code}))
     qr = segno.make(join_url, error="m").svg_inline(scale=5, omitsize=True)
     return render(
         request,
         "assessment/workshop.html",
         {
-            **_live_context(workshop),
+            **context,
+            "outcome": [] if workshop.is_open else _outcome(context["state"]),
             "partnership": partnership,
             "assessment": workshop.round.assessment,
             "round": workshop.round,
@@ -60,6 +74,9 @@ def workshop_facilitate(request, slug: str, code: str):
             "entry_url": request.build_absolute_uri(reverse("assessment:workshop_enter")),
             "qr": qr,
             "can_manage": policy.can_manage_assessments(request.user, partnership),
+            "adopt_form": AdoptForm(initial={"label": _default_label(workshop)})
+            if not workshop.is_open and not workshop.is_adopted and policy.can_adopt_workshop(request.user, partnership)
+            else None,
         },
     )
 
@@ -78,6 +95,35 @@ def workshop_close(request, slug: str, code: str):
     workshop = policy.get_workshop_for_user(request.user, slug, code, write=True)
     actions.workshop_close(workshop)
     messages.success(request, _("The workshop is closed: nobody can join or rate any more."))
+    return redirect("assessment:workshop", slug=slug, code=code)
+
+
+@require_POST
+@login_required
+def workshop_adopt(request, slug: str, code: str):
+    """Adopt the closed workshop's outcome into its round as the ratings of a workshop group."""
+    workshop = policy.get_workshop_to_adopt(request.user, slug, code)
+    form = AdoptForm(request.POST)
+    error = None
+    if form.is_valid():
+        try:
+            adopted = actions.workshop_adopt(workshop, label=form.cleaned_data["label"], user=request.user)
+        except actions.AssessmentError as exc:
+            error = str(exc)
+        else:
+            if adopted:
+                messages.success(
+                    request,
+                    _("The outcome of the workshop now counts in round %(number)s as “%(label)s”.")
+                    % {"number": workshop.round.number, "label": form.cleaned_data["label"]},
+                )
+            else:
+                messages.info(request, _("This workshop was already adopted into its round."))
+            round_ = workshop.round
+            return redirect("assessment:round", slug=slug, pk=round_.assessment.pk, number=round_.number)
+    else:
+        error = " ".join(message for errors in form.errors.values() for message in errors)
+    messages.error(request, error)
     return redirect("assessment:workshop", slug=slug, code=code)
 
 

@@ -253,6 +253,19 @@ def get_workshop_for_user(user, slug: str, code: str, *, write: bool = False):
     return workshop
 
 
+def can_adopt_workshop(user, partnership: Partnership) -> bool:
+    """Adopt a closed workshop's outcome into its round as a workshop group: the coordinators of a member."""
+    return can_manage_assessments(user, partnership)
+
+
+def get_workshop_to_adopt(user, slug: str, code: str):
+    """A workshop whose outcome the user adopts: 404 for non-members, 403 unless ``can_adopt_workshop``."""
+    workshop = get_workshop_for_user(user, slug, code)
+    if not can_adopt_workshop(user, workshop.round.assessment.partnership):
+        raise PermissionDenied
+    return workshop
+
+
 def get_workshop_by_code(code: str):
     """A workshop for participants without an account: the join code is the invitation; 404 for unknown codes."""
     from twinning.assessment.models import Workshop
