@@ -1,4 +1,5 @@
-"""Read-only public API at /api/v1/ with its OpenAPI document at /api/v1/openapi.json."""
+"""The API at /api/v1/ with its OpenAPI document at /api/v1/openapi.json: public reads, and each
+feature app's router (members' writes with the session login and its CSRF token)."""
 
 from __future__ import annotations
 
@@ -27,8 +28,9 @@ from twinning.visits.api import router as visits_router
 api = NinjaAPI(
     title="SDG Twinning API",
     version="1",
-    description="Public data of the SDG Twinning platform: the 17 goals with their targets and global "
-    "indicators, municipalities and public partnerships. Texts come in en, nl, fr and es.",
+    description="Data of the SDG Twinning platform: the 17 goals with their targets and global "
+    "indicators, municipalities and public partnerships, and each feature's data. Reads of public data "
+    "need no login; members write with their session login and its CSRF token. Texts come in en, nl, fr and es.",
     urls_namespace="api",
     docs_url="/docs",
 )
