@@ -82,3 +82,16 @@ def test_heroes_photos_and_challenges_of_public_partnerships_are_in_the_api_and_
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     for path in ["stories", "heroes", "photos", "challenges", "challenges/{challenge_id}"]:
         assert f"/api/v1/community/{path}" in paths
+
+
+def test_filtering_the_open_api_by_a_members_only_partnership_tells_nothing_about_its_members(client, world):
+    from tests.community.factories import HeroFactory
+    from twinning.foundation.models import PartnershipMember
+
+    HeroFactory(municipality=world["a"], name="Open hero")
+    PartnershipMember.objects.create(partnership=world["private"], municipality=world["a"], order=2)
+    public = client.get("/api/v1/community/heroes?partnership=a-b").json()["items"]
+    assert [h["name"] for h in public] == ["Open hero"]
+    assert client.get("/api/v1/community/heroes?partnership=c-d").json()["items"] == []
+    assert client.get("/api/v1/community/photos?partnership=c-d").json()["items"] == []
+    assert client.get("/api/v1/community/challenges?partnership=c-d").json()["items"] == []

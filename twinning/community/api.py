@@ -101,9 +101,7 @@ class HeroOut(Schema):
         return hero.title
 
 
-def _in_partnership(queryset, partnership: str | None, sdg: int | None):
-    if partnership:
-        queryset = queryset.filter(municipality__partnership_memberships__partnership__slug=partnership)
+def _of_goal(queryset, sdg: int | None):
     if sdg:
         queryset = queryset.filter(goal__number=sdg)
     return queryset
@@ -113,8 +111,8 @@ def _in_partnership(queryset, partnership: str | None, sdg: int | None):
 @paginate(LimitOffsetPagination)
 def list_public_heroes(request, partnership: str | None = None, sdg: int | None = None):
     """By SDG, then name; filter by partnership slug and SDG number."""
-    queryset = policy.public_community(Hero).select_related("municipality", "goal")
-    return _in_partnership(queryset, partnership, sdg).order_by("goal__number", "name", "pk")
+    queryset = policy.public_community(Hero, partnership).select_related("municipality", "goal")
+    return _of_goal(queryset, sdg).order_by("goal__number", "name", "pk")
 
 
 class PhotoOut(Schema):
@@ -147,8 +145,8 @@ class PhotoOut(Schema):
 @paginate(LimitOffsetPagination)
 def list_public_photos(request, partnership: str | None = None, sdg: int | None = None):
     """One photo per municipality and SDG; filter by partnership slug and SDG number."""
-    queryset = policy.public_community(SdgPhoto).select_related("municipality", "goal")
-    return _in_partnership(queryset, partnership, sdg).order_by("goal__number", "municipality__name", "pk")
+    queryset = policy.public_community(SdgPhoto, partnership).select_related("municipality", "goal")
+    return _of_goal(queryset, sdg).order_by("goal__number", "municipality__name", "pk")
 
 
 class ChallengeOut(Schema):
@@ -192,9 +190,7 @@ class ChallengeDetailOut(ChallengeOut):
 @paginate(LimitOffsetPagination)
 def list_public_challenges(request, partnership: str | None = None):
     """Latest end date first; filter by partnership slug."""
-    queryset = policy.public_community(Challenge).select_related("partnership")
-    if partnership:
-        queryset = queryset.filter(partnership__slug=partnership)
+    queryset = policy.public_community(Challenge, partnership).select_related("partnership")
     return prefetch_links(queryset.order_by("-ends_on", "-pk"))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -20,7 +21,7 @@ from twinning.community.forms import CommentForm, HideForm, PostForm, ReactionFo
 from twinning.community.models import Comment, Post
 from twinning.community.rendering import render_markdown
 from twinning.foundation import policy
-from twinning.foundation.models import Municipality, Partnership
+from twinning.foundation.models import Municipality
 
 PAGE_SIZE = 20
 
@@ -237,10 +238,8 @@ class PublicPostsFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request, slug: str):
-        try:
-            return Partnership.objects.get(slug=slug, visibility=Partnership.Visibility.PUBLIC)
-        except Partnership.DoesNotExist as exc:
-            raise Http404 from exc
+        # The feed is public: it shows what a visitor may see, whoever fetches it.
+        return policy.get_partnership_for_user(AnonymousUser(), slug)
 
     def title(self, partnership):
         return _("News of %(name)s") % {"name": partnership.name}
@@ -252,9 +251,7 @@ class PublicPostsFeed(Feed):
         return reverse("community:feed", args=[partnership.slug])
 
     def items(self, partnership):
-        return Post.objects.filter(
-            partnership=partnership, visibility=Post.Visibility.PUBLIC, hidden_at__isnull=True
-        ).select_related("municipality", "partnership")[:30]
+        return policy.posts_visible_to(AnonymousUser(), partnership).select_related("municipality", "partnership")[:30]
 
     def item_title(self, post):
         return f"{post.municipality.name}: {post.text.splitlines()[0][:80]}"

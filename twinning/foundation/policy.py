@@ -684,9 +684,14 @@ def public_stories():
     return Story.objects.filter(is_published=True, partnership__visibility=Partnership.Visibility.PUBLIC)
 
 
-def public_community(model):
-    """Heroes, SDG photos (of members of a public partnership) or challenges (of a public partnership), for the open API."""
+def public_community(model, partnership_slug: str | None = None):
+    """Heroes, SDG photos (of members of a public partnership) or challenges (of a public partnership), for the open API.
+
+    With ``partnership_slug``, only those of that partnership, and nothing when it is members-only:
+    the open API never tells who belongs to a members-only partnership."""
     public = Partnership.objects.filter(visibility=Partnership.Visibility.PUBLIC)
+    if partnership_slug:
+        public = public.filter(slug=partnership_slug)
     if hasattr(model, "partnership"):
         return model.objects.filter(partnership__in=public.values("pk"))
     return model.objects.filter(municipality__partnership_memberships__partnership__in=public.values("pk")).distinct()
@@ -795,6 +800,16 @@ def parliament_seat_of(user, parliament):
     if not (user and user.is_authenticated):
         return None
     return parliament.members.filter(user=user).select_related("municipality").first()
+
+
+def can_contribute_to_parliament(user, parliament) -> bool:
+    """Members with a seat and the coordinators write localised goals and discuss proposals."""
+    return parliament_seat_of(user, parliament) is not None or can_manage_participation(user, parliament.partnership)
+
+
+def can_vote_with_account(user) -> bool:
+    """Online votes without a ballot code need a signed-in account with a verified e-mail address."""
+    return bool(user and user.is_authenticated and getattr(user, "email_verified", False))
 
 
 def get_budget_proposal_for_user(user, slug: str, pk: int, proposal_pk: int):
