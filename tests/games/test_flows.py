@@ -122,6 +122,15 @@ def test_the_partner_copies_a_game_as_a_draft_of_its_own(client, world, game):
 
 
 @pytest.mark.django_db
+def test_a_copy_for_a_garbled_municipality_gets_a_message_not_an_error(client, world, game):
+    client.force_login(world["coordinator_b"])
+    response = client.post(f"/en/partnerships/a-b/games/{game.pk}/copy/", {"municipality": "b'; drop"}, follow=True)
+    assert response.status_code == 200
+    assert "Choose a municipality you write games for." in response.content.decode()
+    assert Game.objects.count() == 1
+
+
+@pytest.mark.django_db
 def test_a_visitor_starts_a_team_with_a_name_only_and_answers_with_a_typed_position(client, game):
     stop = StopFactory(game=game)
     response = client.post(f"/en/partnerships/a-b/games/{game.pk}/", {"name": "The Otters"})

@@ -162,3 +162,14 @@ def test_a_localised_goal_needs_an_official_sdg(as_persona, world):
 def test_people_without_a_seat_may_not_write_localised_goals(as_persona, world):
     parliament = builders.parliament(world)
     assert as_persona("staff_a").get(url("localised_goal_add", parliament)).status_code == 403
+
+
+@pytest.mark.parametrize("members", [1, 10])
+def test_the_parliament_page_takes_a_fixed_number_of_queries(client, world, members, django_assert_max_num_queries):
+    parliament = builders.parliament(world, seat=None, phase=Phase.OPEN, seats_per_municipality=10)
+    for _index in range(members):
+        actions.member_seat(parliament, actor=None, user=UserFactory(), municipality=world["a"])
+    with django_assert_max_num_queries(12):
+        response = client.get(url("parliament", parliament))
+    assert response.status_code == 200
+    assert len(response.context["members"]) == members

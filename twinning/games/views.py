@@ -198,7 +198,8 @@ def game_copy(request, slug: str, pk: int):
     """A draft copy for another member municipality the user authors for (the partner adapts it)."""
     game = policy.get_game_for_user(request.user, slug, pk)
     allowed = {m.pk: m for m in _author_municipalities(request.user, game.partnership)}
-    target = allowed.get(int(request.POST.get("municipality") or 0))
+    chosen = request.POST.get("municipality", "")
+    target = allowed.get(int(chosen)) if chosen.isdigit() else None
     if target is None:
         messages.error(request, _("Choose a municipality you write games for."))
         return redirect("games:detail", slug=slug, pk=game.pk)

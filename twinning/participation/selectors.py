@@ -286,6 +286,11 @@ def proposals_of(parliament: Parliament, *, include_hidden: bool = False) -> lis
     return list(queryset)
 
 
+def members_of(parliament: Parliament) -> list:
+    """The seated members with their person and municipality, in one query."""
+    return list(parliament.members.select_related("municipality", "user"))
+
+
 def localised_goals_of(parliament: Parliament) -> list:
     """Two queries: the goals and their SDG links."""
     return list(prefetch_links(parliament.localised_goals.all()))

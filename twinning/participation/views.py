@@ -137,8 +137,7 @@ def vote(request, slug: str, pk: int):
     if consultation.phase != Phase.OPEN:
         messages.error(request, _("This consultation is not open for votes."))
         return redirect("participation:consultation", slug=slug, pk=pk)
-    user = request.user
-    needs_code = not (user.is_authenticated and getattr(user, "email_verified", False))
+    needs_code = not policy.can_vote_with_account(request.user)
     initial = {"code": request.GET.get("code", "")[:30]}
     form = BallotForm(request.POST or None, initial=initial, consultation=consultation, needs_code=needs_code)
     if request.method == "POST":
@@ -163,7 +162,7 @@ def vote(request, slug: str, pk: int):
                     priorities=data["priorities"],
                     worries=data.get("worries") or [],
                     proposal=data.get("proposal", ""),
-                    voter=None if needs_code else user,
+                    voter=None if needs_code else request.user,
                     code=data.get("code", ""),
                     municipality=municipality,
                     community=community,
@@ -426,9 +425,10 @@ def parliament_detail(request, slug: str, pk: int):
             "parliament": parliament,
             "proposals": selectors.proposals_of(parliament, include_hidden=may_manage),
             "localised_goals": selectors.localised_goals_of(parliament),
-            "members": list(parliament.members.select_related("municipality")),
+            "members": selectors.members_of(parliament),
             "seat": seat,
-            "has_voted": seat is not None and hasattr(seat, "ballot") and _has_ballot(seat),
+            "may_contribute": seat is not None or may_manage,
+            "has_voted": seat is not None and _has_ballot(seat),
             "may_manage": may_manage,
             "seat_form": SeatForm(parliament=parliament) if may_manage else None,
             "may_see_results": policy.can_see_results(request.user, parliament.partnership, parliament.phase),
@@ -448,9 +448,7 @@ def _has_ballot(seat) -> bool:
 def localised_goal_add(request, slug: str, pk: int):
     """Members of the parliament and the coordinators write localised goals."""
     parliament = policy.get_parliament_for_user(request.user, slug, pk)
-    if policy.parliament_seat_of(request.user, parliament) is None and not policy.can_manage_participation(
-        request.user, parliament.partnership
-    ):
+    if not policy.can_contribute_to_parliament(request.user, parliament):
         raise PermissionDenied
     form = LocalisedGoalForm(request.POST or None, partnership=parliament.partnership)
     if request.method == "POST" and form.is_valid():
@@ -544,9 +542,7 @@ def budget_proposal_add(request, slug: str, pk: int):
 def budget_proposal_detail(request, slug: str, pk: int, proposal_pk: int):
     proposal = policy.get_budget_proposal_for_user(request.user, slug, pk, proposal_pk)
     parliament = proposal.parliament
-    may_comment = policy.parliament_seat_of(request.user, parliament) is not None or policy.can_manage_participation(
-        request.user, parliament.partnership
-    )
+    may_comment = policy.can_contribute_to_parliament(request.user, parliament)
     form = CommentForm(request.POST or None)
     if request.method == "POST":
         if not may_comment:
