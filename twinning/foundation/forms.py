@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
@@ -9,6 +10,16 @@ from twinning.localized import LocalizedTextField
 from twinning.sdg.forms import SdgLinkField
 from twinning.sdg.models import Target
 from twinning.uploads import validate_image
+
+
+def apply_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Show a write function's ValidationError on the form: by field where the form has that field,
+    above the form otherwise."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
 
 
 class VersionedForm(forms.Form):

@@ -355,9 +355,17 @@ def can_decide_selection(user, selection) -> bool:
     return bool(indicator_coordinator_of(user, selection.partnership) - {selection.proposed_by_id})
 
 
+FIGURE_RECORDER_ROLES = frozenset({Role.STAFF, Role.COORDINATOR})
+
+
 def can_record_figures(user, municipality: Municipality) -> bool:
     """Baselines, targets and measurements of a municipality: its own staff and coordinators."""
-    return is_platform_admin(user) or roles_of(user).get(municipality.pk) in {Role.STAFF, Role.COORDINATOR}
+    return is_platform_admin(user) or roles_of(user).get(municipality.pk) in FIGURE_RECORDER_ROLES
+
+
+def figure_recorders():
+    """The active people who record a municipality's figures (and are reminded when one is due)."""
+    return Membership.objects.filter(role__in=FIGURE_RECORDER_ROLES, user__is_active=True)
 
 
 def indicator_discussion_municipality(user, partnership: Partnership) -> int | None:
@@ -945,7 +953,26 @@ def get_team_for_token(token: str):
         raise Http404 from exc
 
 
-PERMISSIONS_GAMES: dict = {"author_games": can_author_games, "edit_game": can_edit_game}
+def can_moderate_checkin(user, place) -> bool:
+    """Staff and coordinators of the place's municipality remove check-ins (and their pictures)."""
+    return can_rate_for(user, place.municipality_id)
+
+
+def get_quiz_room_for_host(user, code: str):
+    """A class round of the quiz: only the teacher who opened it sees its scores (404 for anyone else)."""
+    from twinning.games.models import QuizRoom
+
+    room = QuizRoom.objects.filter(code=code, host=user).first() if user.is_authenticated else None
+    if room is None:
+        raise Http404
+    return room
+
+
+PERMISSIONS_GAMES: dict = {
+    "author_games": can_author_games,
+    "edit_game": can_edit_game,
+    "moderate_checkin": can_moderate_checkin,
+}
 
 
 # --- SDG mapper (twinning.mapper) -----------------------------------------------------

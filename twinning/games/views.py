@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from twinning.foundation import policy
 from twinning.foundation.concurrency import EditConflict
+from twinning.foundation.forms import apply_errors
 from twinning.foundation.models import Municipality
 from twinning.games import actions, quiz, selectors
 from twinning.games.forms import AnswerForm, CheckInForm, GameForm, PlaceForm, QuizForm, StopForm, TeamForm
@@ -31,14 +32,6 @@ from twinning.games.models import Answer, CheckIn, CheckInPlace, QuizRoom, Stop
 from twinning.sdg.selectors import all_goals
 
 SESSION_TEAMS = "games_teams"  # game id -> team token, so a scanned QR code finds the team
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _author_municipalities(user, partnership):
@@ -78,7 +71,7 @@ def game_create(request, slug: str):
         try:
             game = actions.game_create(partnership, data["municipality"], data=data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The game is created. Now add its stops."))
             return redirect("games:detail", slug=slug, pk=game.pk)
@@ -114,7 +107,7 @@ def game_edit(request, slug: str, pk: int):
                 request, "games/game_form.html", {**context, "form": form, "conflict": conflict.current}, status=409
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The game is saved."))
             return redirect("games:detail", slug=slug, pk=game.pk)
@@ -133,7 +126,7 @@ def game_detail(request, slug: str, pk: int):
             try:
                 team = actions.team_start(game, form.cleaned_data["name"])
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 request.session[SESSION_TEAMS] = {**request.session.get(SESSION_TEAMS, {}), str(game.pk): team.token}
                 return redirect("games:play", token=team.token)
@@ -169,7 +162,7 @@ def stop_edit(request, slug: str, pk: int, stop_pk: int | None = None):
         try:
             actions.stop_save(game, data=form.cleaned_data, stop=stop)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The stop is saved."))
             return redirect("games:detail", slug=slug, pk=game.pk)
@@ -317,7 +310,7 @@ def answer(request, token: str, stop_pk: int):
                 photo=data.get("photo"),
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             if queued:
                 return _queued_reply(stop, outcome)
@@ -478,9 +471,7 @@ def quiz_room_create(request):
 @require_GET
 def quiz_room(request, code: str):
     """The teacher's view of a class round: the code to share and the scores (its host only)."""
-    room = QuizRoom.objects.filter(code=code, host=request.user).first()
-    if room is None:
-        raise Http404
+    room = policy.get_quiz_room_for_host(request.user, code)
     return render(request, "games/quiz_room.html", {"room": room, "results": room.results.all()})
 
 
@@ -522,7 +513,7 @@ def place_create(request, slug: str):
         try:
             place = actions.place_create(partnership, form.cleaned_data["municipality"], data=form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The place is added."))
             return redirect("games:place", slug=slug, pk=place.pk)
@@ -571,7 +562,7 @@ def place_detail(request, slug: str, pk: int):
             "place": place,
             "form": form,
             "checkins": selectors.checkins_of(place),
-            "can_moderate": policy.can_rate_for(request.user, place.municipality_id),
+            "can_moderate": policy.can_moderate_checkin(request.user, place),
         },
         status=400 if form.errors else 200,
     )
@@ -589,7 +580,7 @@ def checkin_remove(request, slug: str, pk: int, checkin_pk: int):
     )
     if checkin is None:
         raise Http404
-    if not policy.can_rate_for(request.user, checkin.place.municipality_id):
+    if not policy.can_moderate_checkin(request.user, checkin.place):
         raise PermissionDenied
     actions.checkin_remove(checkin)
     messages.success(request, _("The check-in is removed."))

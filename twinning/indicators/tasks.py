@@ -17,7 +17,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from twinning.foundation.models import Membership, PartnershipMember, Role
+from twinning.foundation import policy
+from twinning.foundation.models import PartnershipMember
 from twinning.indicators import actions, importstate
 from twinning.indicators.due import reminder_due
 from twinning.indicators.models import BaselineTarget, ImportBatch, Measurement, Reminder, Selection
@@ -76,9 +77,7 @@ def send_measurement_reminders(today_iso: str | None = None) -> int:
         reminded[(selection_id, municipality_id)].add(year)
     recipients = defaultdict(list)
     for municipality_id, email in (
-        Membership.objects.filter(role__in=[Role.STAFF, Role.COORDINATOR], user__is_active=True)
-        .exclude(user__email="")
-        .values_list("municipality_id", "user__email")
+        policy.figure_recorders().exclude(user__email="").values_list("municipality_id", "user__email")
     ):
         recipients[municipality_id].append(email)
     sent = 0

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from twinning.foundation import policy
 from twinning.foundation.concurrency import EditConflict
+from twinning.foundation.forms import apply_errors
 from twinning.localized import localized
 from twinning.programme import actions, documents, selectors
 from twinning.programme.forms import (
@@ -26,14 +27,6 @@ from twinning.programme.forms import (
 from twinning.programme.models import Action, Activity, CampaignPlan, ProtocolItem, StrategicGoal
 from twinning.sdg.links import selection_for
 from twinning.sdg.selectors import all_goals
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _conflict_screen(request, form_class, template: str, context: dict, conflict: EditConflict):
@@ -84,7 +77,7 @@ def programme_create(request, slug: str):
                 end_year=data["end_year"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The programme is created. Now add its strategic goals."))
             return redirect("programme:detail", slug=slug, pk=programme.pk)
@@ -116,7 +109,7 @@ def programme_edit(request, slug: str, pk: int):
                 )
                 return _conflict_screen(request, ProgrammeForm, "programme/programme_form.html", context, conflict)
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(request, _("The programme is saved."))
                 return redirect("programme:detail", slug=slug, pk=programme.pk)
@@ -212,7 +205,7 @@ def activity_add(request, slug: str, pk: int, action_pk: int):
         try:
             actions.activity_add(action, data=form.cleaned_data, sdgs=form.cleaned_data["sdgs"])
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The activity is added."))
             return redirect("programme:detail", slug=slug, pk=programme.pk)
@@ -242,7 +235,7 @@ def activity_edit(request, slug: str, pk: int, activity_pk: int):
             try:
                 actions.activity_update(activity, data=form.cleaned_data, sdgs=form.cleaned_data["sdgs"])
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(request, _("The activity is saved."))
                 return redirect("programme:detail", slug=slug, pk=programme.pk)
@@ -333,7 +326,7 @@ def protocol_item_add(request, slug: str):
         try:
             actions.protocol_item_add(protocol, text=form.cleaned_data["text"], sdgs=form.cleaned_data["sdgs"])
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The protocol item is added."))
             return redirect("programme:protocol", slug=slug)
@@ -355,7 +348,7 @@ def protocol_item_edit(request, slug: str, item_pk: int):
             try:
                 actions.protocol_item_update(item, text=form.cleaned_data["text"], sdgs=form.cleaned_data["sdgs"])
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(request, _("The protocol item is saved."))
                 return redirect("programme:protocol", slug=slug)
@@ -398,7 +391,7 @@ def campaign_create(request, slug: str, pk: int, year: int):
         try:
             actions.campaign_create(programme, year=year, data=form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The campaign plan is saved. Now add its actions."))
             return redirect(reverse("programme:detail", kwargs={"slug": slug, "pk": programme.pk}) + "#campaigns-h")
@@ -439,7 +432,7 @@ def campaign_edit(request, slug: str, pk: int, campaign_pk: int):
                 )
                 return _conflict_screen(request, CampaignPlanForm, "programme/campaign_form.html", context, conflict)
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(request, _("The campaign plan is saved."))
                 return redirect(reverse("programme:detail", kwargs={"slug": slug, "pk": programme.pk}) + "#campaigns-h")
@@ -458,7 +451,7 @@ def campaign_action_add(request, slug: str, pk: int, campaign_pk: int):
         try:
             actions.campaign_action_add(campaign, data=form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The campaign action is added."))
             return redirect(reverse("programme:detail", kwargs={"slug": slug, "pk": programme.pk}) + "#campaigns-h")

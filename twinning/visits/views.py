@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from twinning.foundation import policy
 from twinning.foundation.concurrency import EditConflict
+from twinning.foundation.forms import apply_errors
 from twinning.sdg.links import prefetch_links, selection_for
 from twinning.sdg.selectors import all_goals
 from twinning.visits import actions, airports, documents, feed, selectors
@@ -29,14 +30,6 @@ from twinning.visits.forms import (
     VisitForm,
 )
 from twinning.visits.models import Agreement, Delegate, ProgrammeItem, Visit
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _visit_title(visit: Visit) -> str:
@@ -72,7 +65,7 @@ def visit_create(request, slug: str):
         try:
             visit = actions.visit_create(partnership, data=data, sdgs=data["sdgs"])
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The visit is created. Now add the delegation and the programme."))
             return redirect("visits:detail", slug=partnership.slug, pk=visit.pk)
@@ -142,7 +135,7 @@ def visit_edit(request, slug: str, pk: int):
                     status=409,
                 )
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(request, _("The visit is saved."))
                 return redirect("visits:detail", slug=partnership.slug, pk=visit.pk)
@@ -173,7 +166,7 @@ def delegate_add(request, slug: str, pk: int):
         try:
             actions.delegate_add(visit, data=form.cleaned_data, sdgs=form.cleaned_data["sdgs"])
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("%(name)s is added to the delegation.") % {"name": form.cleaned_data["name"]})
             return redirect("visits:detail", slug=slug, pk=visit.pk)
@@ -207,7 +200,7 @@ def item_add(request, slug: str, pk: int):
         try:
             actions.item_add(visit, data=form.cleaned_data, sdgs=form.cleaned_data["sdgs"])
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The programme item is added."))
             return redirect("visits:detail", slug=slug, pk=visit.pk)
@@ -230,7 +223,7 @@ def item_edit(request, slug: str, pk: int, item_pk: int):
             try:
                 actions.item_update(item, data=form.cleaned_data, sdgs=form.cleaned_data["sdgs"])
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(request, _("The programme item is saved."))
                 return redirect("visits:detail", slug=slug, pk=visit.pk)
@@ -323,7 +316,7 @@ def plan_edit(request, slug: str):
         try:
             actions.plan_update(partnership, data=form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The compensation plan is saved."))
             return redirect("visits:co2", slug=slug)
@@ -343,7 +336,7 @@ def tree_add(request, slug: str):
         try:
             actions.tree_planting_add(partnership, data=form.cleaned_data, photo=form.cleaned_data.get("photo") or None)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The trees planted are recorded."))
             return redirect("visits:co2", slug=slug)
@@ -381,7 +374,7 @@ def agreement_add(request, slug: str, pk: int):
         try:
             actions.agreement_add(visit, data=form.cleaned_data, sdgs=form.cleaned_data["sdgs"])
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The agreement is added to the memo."))
             return redirect("visits:memo", slug=slug, pk=visit.pk)
@@ -421,7 +414,7 @@ def agreement_edit(request, slug: str, pk: int, agreement_pk: int):
                     request, "visits/agreement_form.html", {**context, "form": form, "conflict": current}, status=409
                 )
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(request, _("The agreement is saved."))
                 return redirect("visits:memo", slug=slug, pk=visit.pk)
