@@ -37,9 +37,9 @@ def test_json_output_follows_the_contract(tmp_path):
             assert passage["goal"] in result["top"] or scores[str(passage["goal"])] > 0
     assert {1, 7, 11, 13, 17} <= set(dutch["top"])
     assert {4, 5, 6} <= set(spanish["top"])
-    text = "\n\n".join(DUTCH_COALITION)
+    text = " ".join(" ".join(DUTCH_COALITION).split())
     first = dutch["passages"][0]
-    assert first["text"] in text
+    assert " ".join(first["text"].split()) in text  # the PDF's line breaks aside
 
 
 def test_passage_offsets_point_into_the_text(tmp_path):
@@ -54,7 +54,9 @@ def test_passage_offsets_point_into_the_text(tmp_path):
 
 def test_table_output_is_readable(tmp_path):
     path = tmp_path / "a.txt"
-    path.write_text("The climate plan cuts greenhouse gas emissions and plants trees in the forest.")
+    path.write_text(
+        "The climate plan cuts greenhouse gas emissions.\nThe forest gets new trees and a wildlife corridor."
+    )
     table = _run(str(path), "--format", "table")
     assert "language en" in table and "top: 13, 15" in table
 

@@ -17,7 +17,7 @@ Kinderarmoede bestrijden we met gratis schoolmaaltijden en een uitbreiding van d
 Het klimaatplan moet de uitstoot van broeikasgassen tegen 2030 met 55 procent verminderen.
 Op alle gemeentelijke gebouwen komen zonnepanelen en we bouwen een warmtenet.
 Het mobiliteitsplan geeft voorrang aan voetgangers, fietsers en openbaar vervoer.
-Via de stedenband met Ongwediva wisselen we kennis uit over waterbeheer en afvalbeheer.
+De stedenband met Ongwediva wordt verlengd: we wisselen elk jaar personeel uit en maken 0,7 procent van het budget vrij voor internationale samenwerking.
 Elke basisschool krijgt extra leerkrachten voor kinderen met een leerachterstand."""
 
 PLAN_EN = """Multi-annual development plan 2025-2029 (demo, invented text)

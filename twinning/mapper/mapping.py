@@ -1,19 +1,25 @@
-"""Map a whole text: pick the language, run the matcher chunk by chunk (reporting progress), score,
-and collect the passages that explain each goal. The result is plain data (``as_dict``), the
+"""Map a whole text: pick the language, run the matcher chunk by chunk (reporting progress), let the
+learned weights decide per segment which goals each is about, score, and collect the passages that
+explain each goal. The result is plain data (``as_dict``), the
 shape the ``sdg_map`` command prints, the API returns and a stored document keeps."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import numpy as np
 from django.utils.translation import gettext_lazy as _
 
+from twinning.mapper import classifier
 from twinning.mapper import language as languages
-from twinning.mapper.matcher import GOALS, THRESHOLD, Match, compiled, count_words, score, sentence_bounds
+from twinning.mapper.matcher import GOALS, THRESHOLD, WORD, Match, compiled, count_words, page_scores
 
 CHUNK_CHARS = 256 * 1024
 PASSAGES_PER_GOAL = 20
+# a word that is not in a pattern is highlighted when its learned weight for the goal is this high
+SHOWN_WEIGHT = 0.4
+SHOWN_WORDS = 3
 
 
 class UnsupportedLanguage(Exception):
@@ -77,24 +83,86 @@ def _chunks(text: str, size: int = CHUNK_CHARS):
         start = end
 
 
+@dataclass(frozen=True)
+class Decision:
+    """One segment of the text and one goal the learned weights say it is about."""
+
+    goal: int
+    start: int
+    end: int
+    matches: tuple[Match, ...]  # the goal's pattern matches inside the segment
+    rows: tuple[int, ...]  # the segment's features (rows of the model's weights)
+
+
+@dataclass
+class Tally:
+    """What the segments of a text add up to: per goal the number of segments about it, the
+    targets matched in those segments, and the first segments of each goal (its passages)."""
+
+    per_goal: int = PASSAGES_PER_GOAL
+    segments: np.ndarray = field(default_factory=lambda: np.zeros(len(GOALS)))
+    targets: dict[str, int] = field(default_factory=dict)
+    decisions: list[Decision] = field(default_factory=list)
+
+    def add(self, text: str, code: str, matches: list[Match], offset: int = 0) -> None:
+        """Cut ``text`` into segments, decide per segment which goals it is about (all segments
+        weighed at once) and count them."""
+        weights = classifier.model()
+        cut = classifier.segments(text)
+        lowered = text.lower()
+        words = [weights.word_rows(code, lowered, start, end) for start, end in cut]
+        # matches come in text order: each belongs to the segment it starts in
+        count = len(matches)
+        starts = np.fromiter((m.start - offset for m in matches), dtype=np.int64, count=count)
+        goals = np.fromiter((m.goal for m in matches), dtype=np.int64, count=count)
+        ends = np.array([end for _start, end in cut], dtype=np.int64)
+        segment_of = np.minimum(np.searchsorted(ends, starts, side="right"), max(0, len(cut) - 1))
+        weight = np.fromiter((m.weight for m in matches), dtype=float, count=count)
+        chosen = weights.chosen(
+            weights.probabilities_of(words, classifier.pattern_sums(len(cut), segment_of, goals, weight))
+        )
+        if not len(chosen):
+            return
+        self.segments += chosen.sum(axis=0)
+        for index in np.nonzero(chosen[segment_of, goals - GOALS[0]])[0]:
+            target = matches[index].target
+            if target:
+                self.targets[target] = self.targets.get(target, 0) + 1
+        kept = np.zeros(len(GOALS), dtype=np.int64)
+        for decision in self.decisions:
+            kept[GOALS.index(decision.goal)] += 1
+        for column in np.nonzero(chosen.any(axis=0) & (kept < self.per_goal))[0]:
+            goal = GOALS[column]
+            for number in np.nonzero(chosen[:, column])[0][: self.per_goal - kept[column]]:
+                start, end = cut[number]
+                first, last = np.searchsorted(starts, (start, end))
+                own = tuple(m for m in matches[first:last] if m.goal == goal)
+                self.decisions.append(Decision(goal, start + offset, end + offset, own, tuple(words[number])))
+
+
+def strongest_words(decision: Decision) -> set[str]:
+    """Stems of the segment's words (not patterns) that weighed most for the decided goal."""
+    weights = classifier.model()
+    column = GOALS.index(decision.goal)
+    pushes = {row: weights.weights[row, column] for row in decision.rows if weights.stem_of(row)}
+    strongest = sorted((r for r, w in pushes.items() if w >= SHOWN_WEIGHT), key=lambda r: -pushes[r])
+    return {weights.stem_of(row) for row in strongest[:SHOWN_WORDS]}
+
+
 def map_text(text: str, language: str | None = None, *, progress: Callable[[float], None] | None = None) -> MapResult:
     code = choose_language(text, language)
     matcher = compiled(code)
-    matches: list[Match] = []
+    tally = Tally()
     words = 0
     for offset, piece in _chunks(text):
-        matches.extend(matcher.find(piece, offset))
+        tally.add(piece, code, matcher.find(piece, offset), offset)
         words += count_words(piece)
         if progress is not None:
             progress(min(1.0, (offset + len(piece)) / max(1, len(text))))
-    scores = score(matches, words)
+    scores = page_scores({goal: float(tally.segments[column]) for column, goal in enumerate(GOALS)}, words)
     top = sorted((g for g in GOALS if scores[g] >= THRESHOLD), key=lambda g: -scores[g])
-    targets: dict[str, int] = {}
-    for match in matches:
-        if match.target:
-            targets[match.target] = targets.get(match.target, 0) + 1
-    ranked_targets = sorted(targets.items(), key=lambda item: (-item[1], _target_key(item[0])))[:10]
-    return MapResult(code, words, scores, top, ranked_targets, passages(text, matches))
+    ranked_targets = sorted(tally.targets.items(), key=lambda item: (-item[1], _target_key(item[0])))[:10]
+    return MapResult(code, words, scores, top, ranked_targets, passages(text, tally.decisions, code))
 
 
 def _target_key(code: str) -> tuple[int, str]:
@@ -102,34 +170,27 @@ def _target_key(code: str) -> tuple[int, str]:
     return int(goal), rest.zfill(3)
 
 
-def passages(text: str, matches: list[Match], per_goal: int = PASSAGES_PER_GOAL) -> list[dict]:
-    """The sentences that triggered each goal, with the matched terms as offsets inside them."""
-    by_key: dict[tuple[int, int], dict] = {}
-    latest: dict[int, dict] = {}  # the last passage of each goal (matches come in text order)
-    counts: dict[int, int] = {}
-    for match in matches:
-        last = latest.get(match.goal)
-        if last is not None and last["start"] <= match.start and match.end <= last["end"]:
-            last["terms"].append([match.start - last["start"], match.end - last["start"], match.term])
-            continue
-        if counts.get(match.goal, 0) >= per_goal:
-            continue
-        start, end = sentence_bounds(text, match.start, match.end)
-        raw = text[start:end]
-        start, end = start + len(raw) - len(raw.lstrip()), end - (len(raw) - len(raw.rstrip()))
-        passage = by_key.get((match.goal, start))
-        if passage is None:
-            counts[match.goal] = counts.get(match.goal, 0) + 1
-            passage = by_key[(match.goal, start)] = {
-                "goal": match.goal,
-                "text": text[start:end],
-                "start": start,
-                "end": end,
-                "terms": [],
-            }
-        latest[match.goal] = passage
-        passage["terms"].append([match.start - start, match.end - start, match.term])
-    return sorted(by_key.values(), key=lambda p: (p["goal"], p["start"]))
+def passages(text: str, decisions: list[Decision], language: str) -> list[dict]:
+    """The segments each goal was decided in, with the matched terms and the words that weighed
+    most for the goal as offsets inside them."""
+    matcher = compiled(language)
+    found: list[dict] = []
+    for decision in decisions:
+        raw = text[decision.start : decision.end]
+        start = decision.start + len(raw) - len(raw.lstrip())
+        end = decision.end - (len(raw) - len(raw.rstrip()))
+        terms = [[m.start - start, m.end - start, m.term] for m in decision.matches]
+        shown = strongest_words(decision)
+        if shown:
+            covered = [(m.start, m.end) for m in decision.matches]
+            for word in WORD.finditer(text, start, end):
+                inside = any(a <= word.start() < b for a, b in covered)
+                if not inside and matcher.stem(word.group().lower()) in shown:
+                    terms.append([word.start() - start, word.end() - start, word.group().lower()])
+        found.append(
+            {"goal": decision.goal, "text": text[start:end], "start": start, "end": end, "terms": sorted(terms)}
+        )
+    return sorted(found, key=lambda p: (p["goal"], p["start"]))
 
 
 def highlighted(passage: dict) -> list[tuple[str, bool]]:

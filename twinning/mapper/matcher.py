@@ -316,13 +316,18 @@ def _longest(matches: list[Match]) -> list[Match]:
 
 
 def score(matches: list[Match], words: int) -> dict[int, float]:
-    """0..1 per goal: 1 - exp(-weight per page / 2), with pages growing as the square root of the
-    length, so a long document needs more matches than a paragraph, but not linearly more."""
-    pages = math.sqrt(max(1.0, words / PAGE_WORDS))
+    """0..1 per goal from the summed weight of its matches (``page_scores``)."""
     totals = dict.fromkeys(GOALS, 0.0)
     for match in matches:
         totals[match.goal] += match.weight
-    return {goal: round(1 - math.exp(-total / pages / 2), 4) for goal, total in totals.items()}
+    return page_scores(totals, words)
+
+
+def page_scores(totals: dict[int, float], words: int) -> dict[int, float]:
+    """0..1 per goal: 1 - exp(-total per page / 2), with pages growing as the square root of the
+    length, so a long document needs more evidence than a paragraph, but not linearly more."""
+    pages = math.sqrt(max(1.0, words / PAGE_WORDS))
+    return {goal: round(1 - math.exp(-totals.get(goal, 0.0) / pages / 2), 4) for goal in GOALS}
 
 
 @cache
