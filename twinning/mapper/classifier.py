@@ -75,8 +75,7 @@ class Model:
         known = self._word_rows.get(language)
         if known is None:
             known = self._word_rows[language] = {}
-        words = set(WORD.findall(text, start, end))
-        rows = set(map(known.get, words))
+        rows = set(map(known.get, WORD.findall(text, start, end)))
         if None in rows:  # words not met before: stem them (other threads may share the table)
             if len(known) > MAX_CACHED:
                 known.clear()
@@ -89,7 +88,7 @@ class Model:
                     row = known[word] = self.index.get(f"{language}:{stem(word)}", -1) if usable else -1
                 return row
 
-            rows = {row_of(word) for word in words}
+            rows = {row_of(word) for word in WORD.findall(text, start, end)}
         rows.discard(-1)
         return rows
 
@@ -178,6 +177,10 @@ def segments(text: str) -> list[tuple[int, int]]:
     start = 0
     for blank in [*BLANK_LINE.finditer(text), None]:
         end = len(text) if blank is None else blank.start()
-        found += [piece.span() for piece in SEGMENT.finditer(text, start, end)]
+        if end - start <= SEGMENT_CHARS:  # most blocks: one line, one segment
+            if start < end and not text[start:end].isspace():
+                found.append((start, end))
+        else:
+            found += [piece.span() for piece in SEGMENT.finditer(text, start, end)]
         start = end if blank is None else blank.end()
     return found
