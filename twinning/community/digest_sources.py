@@ -31,7 +31,7 @@ def new_posts(user, since: dt.datetime) -> list[DigestItem]:
     )
     return [
         DigestItem(
-            title=f"{post.municipality.name}: {post.text.splitlines()[0][:100]}",
+            title=post.headline(100),
             url=settings.SITE_URL + reverse("community:post", args=[post.partnership.slug, post.pk]),
             when=post.created_at,
             partnership=post.partnership.name,
