@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.factories import MembershipFactory
 from twinning.community import digest
 from twinning.community.models import Comment, DigestPreference, Post
 from twinning.community.tasks import send_digests
@@ -53,6 +54,15 @@ def test_outsiders_hear_nothing_of_another_partnership(world):
     Post.objects.create(partnership=world["private"], municipality=world["c"], text="Private news")
     send_digests.enqueue()
     assert all("Private news" not in message.body for message in mail.outbox)
+
+
+def test_a_platform_admin_hears_only_of_the_partnerships_of_their_municipality(world):
+    MembershipFactory(user=world["admin"], municipality=world["a"])
+    _post(world, text="Partner news")
+    Post.objects.create(partnership=world["private"], municipality=world["c"], text="Private news")
+    send_digests.enqueue()
+    [message] = _mail_to(world["admin"])
+    assert "Partner news" in message.body and "Private news" not in message.body
 
 
 def test_the_one_click_link_unsubscribes_without_logging_in(client, world):

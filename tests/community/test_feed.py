@@ -77,6 +77,12 @@ def test_members_only_posts_are_hidden_from_visitors_and_from_the_atom_feed(clie
     assert "Budget draft" in client.get(reverse("community:feed", args=["a-b"])).content.decode()
 
 
+def test_a_post_headline_is_the_municipality_and_the_first_line_cut_to_the_length_asked(world):
+    post = Post(municipality=world["a"], text="Clean-up day in the park\nBring gloves")
+    assert post.headline(12) == "Lommeltown: Clean-up day"
+    assert post.headline(100) == "Lommeltown: Clean-up day in the park"
+
+
 def test_the_atom_feed_of_a_members_only_partnership_does_not_exist(client, world):
     assert client.get(reverse("community:feed_atom", args=["c-d"])).status_code == 404
 

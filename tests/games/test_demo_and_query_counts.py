@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from tests.games.factories import GameFactory, StopFactory, TeamFactory
 from twinning.foundation import demo as foundation_demo
-from twinning.games import demo
+from twinning.games import demo, selectors
 from twinning.games.models import Answer, CheckInPlace, Game, Stop
 
 
@@ -67,3 +67,18 @@ def test_team_master_and_list_pages_take_a_fixed_number_of_queries(
         assert client.get(f"/en/partnerships/a-b/games/{game.pk}/master/").status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get("/en/partnerships/a-b/games/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_game_list_counts_the_stops_and_the_teams_of_each_game_apart(client, world):
+    game = GameFactory(partnership=world["partnership"], municipality=world["a"])
+    for order in (1, 2, 3):
+        StopFactory(game=game, order=order)
+    TeamFactory(game=game)
+    TeamFactory(game=game)
+    empty = GameFactory(partnership=world["partnership"], municipality=world["a"])
+    counts = {g.pk: (g.stop_count, g.team_count) for g in selectors.game_list(Game.objects.all())}
+    assert counts == {game.pk: (3, 2), empty.pk: (0, 0)}
+    assert "3 stops" in client.get("/en/partnerships/a-b/games/").content.decode()
+    listed = {g["id"]: g["stops"] for g in client.get("/api/v1/games/partnerships/a-b/games").json()}
+    assert listed == {game.pk: 3, empty.pk: 0}

@@ -1,7 +1,8 @@
 """The community's sources of the members' digest: new feed posts and new comments.
 
 Each returns, for one member, what appeared since ``since`` in the partnerships of their
-municipalities, not written by themselves and not hidden, newest first (one query each).
+municipalities (``policy.member_partnerships_of``: platform admins too see only those), not
+written by themselves and not hidden, newest first (one query each).
 """
 
 from __future__ import annotations
@@ -15,32 +16,22 @@ from django.utils.translation import gettext as _
 from twinning.community.models import Comment, Post
 from twinning.foundation import policy
 from twinning.foundation.digest import DigestItem
-from twinning.foundation.models import Partnership
 
 LIMIT = 20
 
 
-def _partnership_ids(user) -> list[int]:
-    municipality_ids = list(policy.roles_of(user))
-    if not municipality_ids:
-        return []
-    return list(
-        Partnership.objects.filter(memberships__municipality_id__in=municipality_ids)
-        .values_list("pk", flat=True)
-        .distinct()
-    )
-
-
 def new_posts(user, since: dt.datetime) -> list[DigestItem]:
     posts = (
-        Post.objects.filter(partnership__in=_partnership_ids(user), created_at__gt=since, hidden_at__isnull=True)
+        Post.objects.filter(
+            partnership__in=policy.member_partnerships_of(user), created_at__gt=since, hidden_at__isnull=True
+        )
         .exclude(author=user)
         .select_related("partnership", "municipality")
         .order_by("-created_at")[:LIMIT]
     )
     return [
         DigestItem(
-            title=f"{post.municipality.name}: {post.text.splitlines()[0][:100]}",
+            title=post.headline(100),
             url=settings.SITE_URL + reverse("community:post", args=[post.partnership.slug, post.pk]),
             when=post.created_at,
             partnership=post.partnership.name,
@@ -52,7 +43,7 @@ def new_posts(user, since: dt.datetime) -> list[DigestItem]:
 def new_comments(user, since: dt.datetime) -> list[DigestItem]:
     comments = (
         Comment.objects.filter(
-            partnership__in=_partnership_ids(user),
+            partnership__in=policy.member_partnerships_of(user),
             created_at__gt=since,
             hidden_at__isnull=True,
             post__hidden_at__isnull=True,

@@ -288,6 +288,10 @@ class Post(PhotoRecord, Moderated):
     def __str__(self) -> str:
         return self.text[:60]
 
+    def headline(self, max_length: int) -> str:
+        """A one-line title: the municipality's name, then the first line of the text cut to ``max_length`` characters."""
+        return f"{self.municipality.name}: {self.text.splitlines()[0][:max_length]}"
+
 
 class Comment(Moderated):
     """A comment on a feed post or on a story (exactly one of the two)."""

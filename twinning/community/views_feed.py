@@ -254,7 +254,7 @@ class PublicPostsFeed(Feed):
         return policy.posts_visible_to(AnonymousUser(), partnership).select_related("municipality", "partnership")[:30]
 
     def item_title(self, post):
-        return f"{post.municipality.name}: {post.text.splitlines()[0][:80]}"
+        return post.headline(80)
 
     def item_description(self, post):
         return render_markdown(post.text)

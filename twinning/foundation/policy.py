@@ -62,6 +62,11 @@ def can_edit_partnership(user, partnership: Partnership) -> bool:
     return is_platform_admin(user) or role_in_partnership(user, partnership) == Role.COORDINATOR
 
 
+def member_partnerships_of(user) -> QuerySet[Partnership]:
+    """The partnerships one of the user's municipalities is a member of, whatever the user's other rights."""
+    return Partnership.objects.filter(memberships__municipality_id__in=list(roles_of(user))).distinct()
+
+
 def partnerships_visible_to(user) -> QuerySet[Partnership]:
     queryset = Partnership.objects.all()
     if is_platform_admin(user):
@@ -882,10 +887,10 @@ def get_chat_message_for_user(user, slug: str, pk: int, *, moderate: bool = Fals
 
 
 def chat_partnerships_of(user) -> QuerySet[Partnership]:
-    """The partnerships whose chat the user may read (for the digest of mentions)."""
+    """The partnerships whose chat the user may read (for the digest of mentions): all for platform admins."""
     if is_platform_admin(user):
         return Partnership.objects.all()
-    return Partnership.objects.filter(memberships__municipality_id__in=list(roles_of(user))).distinct()
+    return member_partnerships_of(user)
 
 
 PERMISSIONS_CHAT: dict = {"chat": can_chat, "moderate_chat": can_moderate_chat}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, IntegerField, Max, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from twinning.games import quiz, referee, scoring
@@ -64,9 +65,17 @@ def pending_answers(game: Game):
     return Answer.objects.filter(team__game=game, verdict=scoring.Verdict.PENDING).select_related("team", "stop")
 
 
+def _count_per_game(model) -> Coalesce:
+    """The number of ``model`` rows of the outer game, as a correlated subquery (0 where none)."""
+    counts = model.objects.filter(game=OuterRef("pk")).order_by().values("game").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
 def game_list(queryset):
+    """Games with their municipality, ``stop_count`` and ``team_count`` (1 query; the counts are subqueries,
+    so the stops and the teams of a game are never joined to each other)."""
     return queryset.select_related("municipality").annotate(
-        stop_count=Count("stops", distinct=True), team_count=Count("teams", distinct=True)
+        stop_count=_count_per_game(Stop), team_count=_count_per_game(Team)
     )
 
 
