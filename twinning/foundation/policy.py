@@ -35,7 +35,8 @@ def roles_of(user) -> dict[int, str]:
     return cached
 
 
-def _member_ids(partnership: Partnership) -> set[int]:
+def member_ids(partnership: Partnership) -> set[int]:
+    """Ids of the partnership's member municipalities, read once (or from a prefetch) and kept on the object."""
     cached = getattr(partnership, "_member_ids", None)
     if cached is None:
         cached = {m.municipality_id for m in partnership.memberships.all()}
@@ -46,7 +47,7 @@ def _member_ids(partnership: Partnership) -> set[int]:
 def role_in_partnership(user, partnership: Partnership) -> str | None:
     """The highest role the user holds in any member municipality."""
     roles = roles_of(user)
-    held = [roles[mid] for mid in _member_ids(partnership) if mid in roles]
+    held = [roles[mid] for mid in member_ids(partnership) if mid in roles]
     return max(held, key=lambda role: ROLE_RANK[role]) if held else None
 
 
@@ -149,7 +150,7 @@ def can_rate_for(user, municipality_id: int) -> bool:
 
 def rating_municipality_ids(user, partnership: Partnership) -> list[int]:
     """Member municipalities the user may rate and score for."""
-    return [mid for mid in sorted(_member_ids(partnership)) if can_rate_for(user, mid)]
+    return [mid for mid in sorted(member_ids(partnership)) if can_rate_for(user, mid)]
 
 
 def _members_partnership(user, slug: str, *, write: bool) -> Partnership:
@@ -337,7 +338,7 @@ def get_partnership_indicators_for_user(user, slug: str, *, write: bool = False,
 
 def indicator_coordinator_of(user, partnership: Partnership) -> set[int]:
     """Member municipalities for which the user proposes and decides indicators."""
-    members = _member_ids(partnership)
+    members = member_ids(partnership)
     if is_platform_admin(user):
         return set(members)
     roles = roles_of(user)
@@ -372,7 +373,7 @@ def indicator_discussion_municipality(user, partnership: Partnership) -> int | N
     """The member municipality a person speaks for in an indicator's follow-up discussion: any role
     in a member municipality (a coordinator first); admins outside the partnership speak for none."""
     roles = roles_of(user)
-    members = [mid for mid in _member_ids(partnership) if mid in roles]
+    members = [mid for mid in member_ids(partnership) if mid in roles]
     members.sort(key=lambda mid: roles[mid] != Role.COORDINATOR)
     return members[0] if members else None
 
@@ -512,7 +513,7 @@ def can_view_stories(user, partnership: Partnership) -> bool:
 
 def community_author_ids(user, partnership: Partnership) -> list[int]:
     """Member municipalities for which the user publishes stories and names heroes: its staff and coordinators."""
-    return [mid for mid in sorted(_member_ids(partnership)) if can_rate_for(user, mid)]
+    return [mid for mid in sorted(member_ids(partnership)) if can_rate_for(user, mid)]
 
 
 def can_publish_story(user, partnership: Partnership) -> bool:
@@ -561,7 +562,7 @@ def get_hero_for_user(user, slug: str, pk: int):
     partnership = get_partnership_for_user(user, slug)
     try:
         hero = Hero.objects.select_related("municipality", "goal").get(
-            pk=pk, municipality_id__in=_member_ids(partnership)
+            pk=pk, municipality_id__in=member_ids(partnership)
         )
     except Hero.DoesNotExist as exc:
         raise Http404 from exc
@@ -573,17 +574,17 @@ def get_hero_for_user(user, slug: str, pk: int):
 def citizen_photo_municipality_ids(user, partnership: Partnership) -> list[int]:
     """Member municipalities for which the user sends in SDG pictures: any role there, citizens included."""
     if is_platform_admin(user):
-        return sorted(_member_ids(partnership))
+        return sorted(member_ids(partnership))
     roles = roles_of(user)
-    return [mid for mid in sorted(_member_ids(partnership)) if mid in roles]
+    return [mid for mid in sorted(member_ids(partnership)) if mid in roles]
 
 
 def moderated_municipality_ids(user, partnership: Partnership) -> list[int]:
     """Member municipalities whose citizens' pictures the user approves or rejects: their coordinators."""
     if is_platform_admin(user):
-        return sorted(_member_ids(partnership))
+        return sorted(member_ids(partnership))
     roles = roles_of(user)
-    return [mid for mid in sorted(_member_ids(partnership)) if roles.get(mid) == Role.COORDINATOR]
+    return [mid for mid in sorted(member_ids(partnership)) if roles.get(mid) == Role.COORDINATOR]
 
 
 def get_photo_submission_partnership(user, slug: str) -> Partnership:
@@ -728,7 +729,7 @@ def can_manage_participation(user, partnership: Partnership) -> bool:
 
 def paper_municipality_ids(user, partnership: Partnership) -> list[int]:
     """Member municipalities whose paper tallies the user enters: its staff and coordinators."""
-    return [mid for mid in sorted(_member_ids(partnership)) if can_rate_for(user, mid)]
+    return [mid for mid in sorted(member_ids(partnership)) if can_rate_for(user, mid)]
 
 
 def can_see_phase(user, partnership: Partnership, phase: str) -> bool:
@@ -985,7 +986,7 @@ def can_use_mapper(user, partnership: Partnership) -> bool:
 
 def mapper_owner_ids(user, partnership: Partnership) -> list[int]:
     """The member municipalities on whose behalf the user may upload (every member for admins)."""
-    members = sorted(_member_ids(partnership))
+    members = sorted(member_ids(partnership))
     if is_platform_admin(user):
         return members
     roles = roles_of(user)
