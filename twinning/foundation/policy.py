@@ -282,6 +282,21 @@ def get_workshop_by_code(code: str):
     return workshop
 
 
+def workshop_participant_by_token(workshop, token: str | None):
+    """The participant of ``workshop`` holding ``token`` (given to her browser when she joined), or
+    None: a participant rates only as herself, and without her token she has to join first."""
+    from twinning.assessment.models import WorkshopParticipant
+
+    if not token:
+        return None
+    participant = (
+        WorkshopParticipant.objects.select_related("municipality").filter(workshop=workshop, token=token).first()
+    )
+    if participant is not None:
+        participant.workshop = workshop
+    return participant
+
+
 def can_plan_actions(user, partnership: Partnership) -> bool:
     """The joint action plan: staff and coordinators of every member add and edit its items."""
     return bool(rating_municipality_ids(user, partnership))
