@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from twinning.assessment import actions, outcome, selectors
 from twinning.assessment.forms import AdoptForm, JoinCodeForm, JoinForm, WorkshopRatingForm
-from twinning.assessment.models import Level, WorkshopParticipant
+from twinning.assessment.models import Level
 from twinning.foundation import policy
 
 SESSION_KEY = "assessment_workshops"  # {code: participant token}
@@ -171,15 +171,9 @@ def workshop_rate(request, code: str):
     workshop = policy.get_workshop_by_code(code)
     if not workshop.is_open:
         return _closed(request, workshop)
-    token = request.session.get(SESSION_KEY, {}).get(code)
-    participant = (
-        WorkshopParticipant.objects.select_related("municipality").filter(workshop=workshop, token=token).first()
-        if token
-        else None
-    )
+    participant = policy.workshop_participant_by_token(workshop, request.session.get(SESSION_KEY, {}).get(code))
     if participant is None:
         return redirect("assessment:workshop_join", code=code)
-    participant.workshop = workshop
     if request.method == "POST":
         form = WorkshopRatingForm(request.POST)
         if form.is_valid():

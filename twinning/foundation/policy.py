@@ -35,7 +35,8 @@ def roles_of(user) -> dict[int, str]:
     return cached
 
 
-def _member_ids(partnership: Partnership) -> set[int]:
+def member_ids(partnership: Partnership) -> set[int]:
+    """Ids of the partnership's member municipalities, read once (or from a prefetch) and kept on the object."""
     cached = getattr(partnership, "_member_ids", None)
     if cached is None:
         cached = {m.municipality_id for m in partnership.memberships.all()}
@@ -46,7 +47,7 @@ def _member_ids(partnership: Partnership) -> set[int]:
 def role_in_partnership(user, partnership: Partnership) -> str | None:
     """The highest role the user holds in any member municipality."""
     roles = roles_of(user)
-    held = [roles[mid] for mid in _member_ids(partnership) if mid in roles]
+    held = [roles[mid] for mid in member_ids(partnership) if mid in roles]
     return max(held, key=lambda role: ROLE_RANK[role]) if held else None
 
 
@@ -154,7 +155,7 @@ def can_rate_for(user, municipality_id: int) -> bool:
 
 def rating_municipality_ids(user, partnership: Partnership) -> list[int]:
     """Member municipalities the user may rate and score for."""
-    return [mid for mid in sorted(_member_ids(partnership)) if can_rate_for(user, mid)]
+    return [mid for mid in sorted(member_ids(partnership)) if can_rate_for(user, mid)]
 
 
 def _members_partnership(user, slug: str, *, write: bool) -> Partnership:
@@ -286,6 +287,21 @@ def get_workshop_by_code(code: str):
     return workshop
 
 
+def workshop_participant_by_token(workshop, token: str | None):
+    """The participant of ``workshop`` holding ``token`` (given to her browser when she joined), or
+    None: a participant rates only as herself, and without her token she has to join first."""
+    from twinning.assessment.models import WorkshopParticipant
+
+    if not token:
+        return None
+    participant = (
+        WorkshopParticipant.objects.select_related("municipality").filter(workshop=workshop, token=token).first()
+    )
+    if participant is not None:
+        participant.workshop = workshop
+    return participant
+
+
 def can_plan_actions(user, partnership: Partnership) -> bool:
     """The joint action plan: staff and coordinators of every member add and edit its items."""
     return bool(rating_municipality_ids(user, partnership))
@@ -342,7 +358,7 @@ def get_partnership_indicators_for_user(user, slug: str, *, write: bool = False,
 
 def indicator_coordinator_of(user, partnership: Partnership) -> set[int]:
     """Member municipalities for which the user proposes and decides indicators."""
-    members = _member_ids(partnership)
+    members = member_ids(partnership)
     if is_platform_admin(user):
         return set(members)
     roles = roles_of(user)
@@ -377,7 +393,7 @@ def indicator_discussion_municipality(user, partnership: Partnership) -> int | N
     """The member municipality a person speaks for in an indicator's follow-up discussion: any role
     in a member municipality (a coordinator first); admins outside the partnership speak for none."""
     roles = roles_of(user)
-    members = [mid for mid in _member_ids(partnership) if mid in roles]
+    members = [mid for mid in member_ids(partnership) if mid in roles]
     members.sort(key=lambda mid: roles[mid] != Role.COORDINATOR)
     return members[0] if members else None
 
@@ -517,7 +533,7 @@ def can_view_stories(user, partnership: Partnership) -> bool:
 
 def community_author_ids(user, partnership: Partnership) -> list[int]:
     """Member municipalities for which the user publishes stories and names heroes: its staff and coordinators."""
-    return [mid for mid in sorted(_member_ids(partnership)) if can_rate_for(user, mid)]
+    return [mid for mid in sorted(member_ids(partnership)) if can_rate_for(user, mid)]
 
 
 def can_publish_story(user, partnership: Partnership) -> bool:
@@ -566,7 +582,7 @@ def get_hero_for_user(user, slug: str, pk: int):
     partnership = get_partnership_for_user(user, slug)
     try:
         hero = Hero.objects.select_related("municipality", "goal").get(
-            pk=pk, municipality_id__in=_member_ids(partnership)
+            pk=pk, municipality_id__in=member_ids(partnership)
         )
     except Hero.DoesNotExist as exc:
         raise Http404 from exc
@@ -578,17 +594,17 @@ def get_hero_for_user(user, slug: str, pk: int):
 def citizen_photo_municipality_ids(user, partnership: Partnership) -> list[int]:
     """Member municipalities for which the user sends in SDG pictures: any role there, citizens included."""
     if is_platform_admin(user):
-        return sorted(_member_ids(partnership))
+        return sorted(member_ids(partnership))
     roles = roles_of(user)
-    return [mid for mid in sorted(_member_ids(partnership)) if mid in roles]
+    return [mid for mid in sorted(member_ids(partnership)) if mid in roles]
 
 
 def moderated_municipality_ids(user, partnership: Partnership) -> list[int]:
     """Member municipalities whose citizens' pictures the user approves or rejects: their coordinators."""
     if is_platform_admin(user):
-        return sorted(_member_ids(partnership))
+        return sorted(member_ids(partnership))
     roles = roles_of(user)
-    return [mid for mid in sorted(_member_ids(partnership)) if roles.get(mid) == Role.COORDINATOR]
+    return [mid for mid in sorted(member_ids(partnership)) if roles.get(mid) == Role.COORDINATOR]
 
 
 def get_photo_submission_partnership(user, slug: str) -> Partnership:
@@ -733,7 +749,7 @@ def can_manage_participation(user, partnership: Partnership) -> bool:
 
 def paper_municipality_ids(user, partnership: Partnership) -> list[int]:
     """Member municipalities whose paper tallies the user enters: its staff and coordinators."""
-    return [mid for mid in sorted(_member_ids(partnership)) if can_rate_for(user, mid)]
+    return [mid for mid in sorted(member_ids(partnership)) if can_rate_for(user, mid)]
 
 
 def can_see_phase(user, partnership: Partnership, phase: str) -> bool:
@@ -990,7 +1006,7 @@ def can_use_mapper(user, partnership: Partnership) -> bool:
 
 def mapper_owner_ids(user, partnership: Partnership) -> list[int]:
     """The member municipalities on whose behalf the user may upload (every member for admins)."""
-    members = sorted(_member_ids(partnership))
+    members = sorted(member_ids(partnership))
     if is_platform_admin(user):
         return members
     roles = roles_of(user)

@@ -16,6 +16,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from twinning.foundation import policy
 from twinning.foundation.models import Municipality, Partnership
 from twinning.participation import codes as ballot_codes
 from twinning.participation import knapsack, sanitise
@@ -62,10 +63,6 @@ def _audit(partnership: Partnership, actor, subject: str, action: str) -> None:
     AuditEntry.objects.create(partnership=partnership, actor=actor, subject=subject[:200], action=action[:200])
 
 
-def _member_ids(partnership: Partnership) -> set[int]:
-    return set(partnership.memberships.values_list("municipality_id", flat=True))
-
-
 def _phase_for_ballot(model, pk: int) -> str:
     """The phase, read for a ballot. On PostgreSQL the row is read ``FOR KEY SHARE`` until the
     ballot commits: voters do not block each other, but closing (``SELECT ... FOR UPDATE``)
@@ -101,7 +98,7 @@ def consultation_create(
     """One consultation run in every member municipality at once, optionally split into communities."""
     fields = ["title", "question", "method", "max_choices", "ask_worries", "allow_proposals"]
     consultation = Consultation.objects.create(partnership=partnership, is_demo=is_demo, **{k: data[k] for k in fields})
-    members = _member_ids(partnership)
+    members = policy.member_ids(partnership)
     for municipality_id, names in (communities or {}).items():
         if municipality_id not in members:
             raise ParticipationError(_("Communities belong to a member municipality of the partnership."))
@@ -153,7 +150,7 @@ def codes_generate(
         raise ParticipationError(_("Generate between 1 and %(max)s codes at a time.") % {"max": MAX_CODES_PER_BATCH})
     if consultation.phase == Phase.CLOSED:
         raise ClosedError(_("This consultation is closed."))
-    if municipality.pk not in _member_ids(consultation.partnership):
+    if municipality.pk not in policy.member_ids(consultation.partnership):
         raise ParticipationError(_("Choose a member municipality of the partnership."))
     if community is not None and community.municipality_id != municipality.pk:
         raise ParticipationError(_("The community belongs to another municipality."))
@@ -224,7 +221,7 @@ def ballot_cast(
         raise ParticipationError(_("Sign in with a verified account or use a ballot code to vote."))
     elif not getattr(voter, "email_verified", False):
         raise ParticipationError(_("Verify your e-mail address before you vote, or use a ballot code."))
-    if municipality is None or municipality.pk not in _member_ids(consultation.partnership):
+    if municipality is None or municipality.pk not in policy.member_ids(consultation.partnership):
         raise ParticipationError(_("Choose the municipality you live in."))
     if community is not None and (
         community.consultation_id != consultation.pk or community.municipality_id != municipality.pk
@@ -404,7 +401,7 @@ def parliament_set_phase(parliament: Parliament, *, actor, phase: str) -> Parlia
 def member_seat(parliament: Parliament, *, actor, user, municipality: Municipality) -> ParliamentMember:
     """Seats a person for a member municipality, within the seats of that municipality."""
     Parliament.objects.select_for_update().get(pk=parliament.pk)
-    if municipality.pk not in _member_ids(parliament.partnership):
+    if municipality.pk not in policy.member_ids(parliament.partnership):
         raise ParticipationError(_("Choose a member municipality of the partnership."))
     taken = ParliamentMember.objects.filter(parliament=parliament, municipality=municipality).count()
     if taken >= parliament.seats_per_municipality:
@@ -529,7 +526,7 @@ def debate_create(
     options = [sanitise.plain_text(option, 200) for option in options if sanitise.plain_text(option, 200)]
     if len(options) < 2:
         raise ParticipationError(_("Give at least two joint projects to choose from."))
-    members = _member_ids(partnership)
+    members = policy.member_ids(partnership)
     if {m.pk for m, _class, _goal in groups} != members:
         raise ParticipationError(_("Give a group from every member municipality."))
     debate = YouthDebate.objects.create(partnership=partnership, title=sanitise.plain_text(title, 200), is_demo=is_demo)

@@ -91,6 +91,12 @@ class Results:
         return tally.top_goals({row.goal: row.total for row in self.overall}, TOP)
 
 
+def member_municipalities(partnership) -> dict[int, Municipality]:
+    """The partnership's member municipalities by id, in one query: turns the municipality id a
+    form posted (always one of the members offered) back into the municipality."""
+    return {m.municipality_id: m.municipality for m in partnership.memberships.select_related("municipality")}
+
+
 def consultations_of(partnership) -> list[Consultation]:
     return list(partnership.consultations.annotate(ballot_count=Count("ballots")).order_by("-created_at"))
 

@@ -148,14 +148,7 @@ def vote(request, slug: str, pk: int):
             community = getattr(form, "communities", {}).get(data.get("community"))
             municipality = None
             if data.get("municipality"):
-                municipality = next(
-                    (
-                        m.municipality
-                        for m in consultation.partnership.memberships.select_related("municipality")
-                        if m.municipality_id == data["municipality"]
-                    ),
-                    None,
-                )
+                municipality = selectors.member_municipalities(consultation.partnership).get(data["municipality"])
             try:
                 ballot = actions.ballot_cast(
                     consultation,
@@ -222,11 +215,7 @@ def codes(request, slug: str, pk: int):
     form = CodesForm(request.POST, consultation=consultation)
     if form.is_valid():
         data = form.cleaned_data
-        municipality = next(
-            m.municipality
-            for m in consultation.partnership.memberships.select_related("municipality")
-            if m.municipality_id == data["municipality"]
-        )
+        municipality = selectors.member_municipalities(consultation.partnership)[data["municipality"]]
         community = consultation.communities.filter(pk=data["community"]).first() if data["community"] else None
         try:
             plain = actions.codes_generate(
@@ -488,11 +477,7 @@ def seat(request, slug: str, pk: int):
     parliament = policy.get_parliament_for_user(request.user, slug, pk, write=True)
     form = SeatForm(request.POST, parliament=parliament)
     if form.is_valid():
-        municipality = next(
-            m.municipality
-            for m in parliament.partnership.memberships.select_related("municipality")
-            if m.municipality_id == form.cleaned_data["municipality"]
-        )
+        municipality = selectors.member_municipalities(parliament.partnership)[form.cleaned_data["municipality"]]
         try:
             actions.member_seat(
                 parliament, actor=request.user, user=form.cleaned_data["email"], municipality=municipality
@@ -656,16 +641,13 @@ def debate_create(request, slug: str):
     partnership = policy.get_participation_partnership(request.user, slug, write=True)
     form = DebateForm(request.POST or None, partnership=partnership)
     if request.method == "POST" and form.is_valid():
-        municipalities = {
-            m.municipality_id: m.municipality for m in partnership.memberships.select_related("municipality")
-        }
         try:
             debate, codes_by_group = actions.debate_create(
                 partnership,
                 actor=request.user,
                 title=form.cleaned_data["title"],
                 options=form.option_lines(),
-                groups=form.groups(municipalities),
+                groups=form.groups(selectors.member_municipalities(partnership)),
             )
         except ParticipationError as exc:
             _error(form, exc)
