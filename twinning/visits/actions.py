@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from twinning.foundation import policy
 from twinning.foundation.concurrency import save_versioned
 from twinning.foundation.models import Municipality, Partnership
 from twinning.sdg.links import SdgSelection, set_links
@@ -56,12 +57,8 @@ PLAN_FIELDS = [
 CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
 
 
-def _member_ids(partnership: Partnership) -> set[int]:
-    return set(partnership.memberships.values_list("municipality_id", flat=True))
-
-
 def _check_member(partnership: Partnership, municipality: Municipality, field: str) -> None:
-    if municipality.pk not in _member_ids(partnership):
+    if municipality.pk not in policy.member_ids(partnership):
         raise ValidationError({field: _("%(name)s is not a member of this partnership.") % {"name": municipality}})
 
 
