@@ -295,8 +295,7 @@ def decide(request, slug: str, selection_id: int, payload: DecisionIn):
     selection = _selection(partnership, selection_id)
     if not policy.can_decide_selection(request.user, selection):
         raise HttpError(403, _("A coordinator of the partner municipality decides on this proposal."))
-    deciders = policy.indicator_coordinator_of(request.user, partnership) - {selection.proposed_by_id}
-    municipality = next(m for m in selectors.members(partnership) if m.pk in deciders)
+    municipality = policy.indicator_deciding_municipality(request.user, selection)
     with invalid_as_422(actions.IndicatorError):
         actions.selection_decide(
             selection=selection, municipality=municipality, accept=payload.accept, user=request.user
