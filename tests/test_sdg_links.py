@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from tests.factories import PartnershipFactory
 from twinning.foundation.models import Partnership
 from twinning.sdg.forms import SdgLinkField
-from twinning.sdg.links import SdgSelection, filter_by_goal, goal_shares, selection_for, set_links
+from twinning.sdg.links import SdgSelection, filter_by_goal, goal_selection, goal_shares, selection_for, set_links
 from twinning.sdg.models import LocalTarget, Target
 
 
@@ -39,6 +41,18 @@ def test_unknown_references_are_refused_before_anything_is_written():
     with pytest.raises(ValueError):
         set_links(partnership, SdgSelection(frozenset({18})))
     assert selection_for(partnership).goals == {1}
+
+
+def test_goal_selection_takes_numbers_1_to_17_and_refuses_others_on_the_sdgs_field():
+    assert goal_selection([13, 6, 13]) == SdgSelection(frozenset({6, 13}))
+    assert goal_selection([]) == SdgSelection()
+    for wrong in ([0], [5, 18]):
+        with pytest.raises(ValidationError) as refused:
+            goal_selection(wrong)
+        assert refused.value.message_dict == {"sdgs": ["SDGs are numbered 1 to 17."]}
+    with translation.override("nl"), pytest.raises(ValidationError) as refused:
+        goal_selection([18])
+    assert refused.value.message_dict == {"sdgs": ["SDG's zijn genummerd van 1 tot 17."]}
 
 
 @pytest.mark.django_db

@@ -8,6 +8,7 @@ import io
 import pytest
 
 from tests.indicators.factories import BaselineFactory, IndicatorFactory, MeasurementFactory, SelectionFactory
+from twinning.foundation import policy
 from twinning.indicators.models import BaselineTarget, LibraryIndicator, Measurement, Selection
 
 
@@ -70,6 +71,16 @@ def test_a_coordinator_cannot_accept_her_own_municipalitys_proposal(client, worl
     assert client.post(url(world, f"{selection.pk}/decide/"), {"decision": "accept"}).status_code == 403
     selection.refresh_from_db()
     assert selection.status == Selection.Status.PROPOSED
+
+
+def test_the_decision_is_taken_for_the_member_the_user_coordinates_other_than_the_proposer(world, water):
+    selection = SelectionFactory(
+        partnership=world["partnership"], indicator=water, proposed_by=world["a"], status=Selection.Status.PROPOSED
+    )
+    assert policy.indicator_deciding_municipality(world["coordinator_b"], selection) == world["b"]
+    assert policy.indicator_deciding_municipality(world["admin"], selection) == world["b"]  # admins coordinate all
+    selection.proposed_by = world["b"]
+    assert policy.indicator_deciding_municipality(world["admin"], selection) == world["a"]
 
 
 def test_the_partner_declines_and_the_indicator_can_be_proposed_again(client, world, water):

@@ -1,6 +1,6 @@
-"""Answers of the API's write endpoints: a write function's ValidationError as the one-line
-``detail`` of a 422, the policy's PermissionDenied as a 403. Feature apps pass their own
-translated messages."""
+"""Answers of the API's write endpoints: a write function's ValidationError (or an app's own
+rule error) as the one-line ``detail`` of a 422, the policy's PermissionDenied as a 403. Feature
+apps pass their own translated messages."""
 
 from __future__ import annotations
 
@@ -27,9 +27,13 @@ def forbidden_as_403(message: str):
 
 
 @contextmanager
-def invalid_as_422():
-    """A write function's ValidationError as a JSON 422 whose detail reads "field: message"."""
+def invalid_as_422(*rule_errors: type[Exception]):
+    """A write function's ValidationError as a JSON 422 whose detail reads "field: message"; an
+    app's own rule errors (``rule_errors``, whose message is already translated) as a JSON 422
+    with that message."""
     try:
         yield
     except ValidationError as exc:
         raise HttpError(422, validation_detail(exc)) from exc
+    except rule_errors as exc:
+        raise HttpError(422, str(exc)) from exc

@@ -376,6 +376,15 @@ def can_decide_selection(user, selection) -> bool:
     return bool(indicator_coordinator_of(user, selection.partnership) - {selection.proposed_by_id})
 
 
+def indicator_deciding_municipality(user, selection) -> Municipality:
+    """The member municipality on whose behalf the user accepts or declines a proposal: the first
+    member (in the partnership's order) they coordinate other than the proposer. Ask only after
+    ``can_decide_selection``; reads the partnership's memberships (prefetch them with their
+    municipality)."""
+    deciders = indicator_coordinator_of(user, selection.partnership) - {selection.proposed_by_id}
+    return next(m.municipality for m in selection.partnership.memberships.all() if m.municipality_id in deciders)
+
+
 FIGURE_RECORDER_ROLES = frozenset({Role.STAFF, Role.COORDINATOR})
 
 

@@ -12,15 +12,15 @@ members without the right 403, and a rule the write breaks 422 with the reason.
 
 from __future__ import annotations
 
-import functools
-
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
+from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
+from twinning.api.problems import invalid_as_422
 from twinning.foundation import policy
 from twinning.foundation.models import Partnership
 from twinning.indicators import actions, selectors
@@ -201,29 +201,6 @@ def _selection_out(selection_id: int) -> Selection:
     )
 
 
-class Refused(Exception):
-    """A write the API answers with ``status`` and a translated ``detail``."""
-
-    def __init__(self, status: int, detail: str):
-        super().__init__(detail)
-        self.status, self.detail = status, detail
-
-
-def answers_refusals(view):
-    """Refusals and broken rules (IndicatorError) become 403/422 answers with the reason."""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except Refused as refused:
-            return Status(refused.status, {"detail": refused.detail})
-        except actions.IndicatorError as exc:
-            return Status(422, {"detail": str(exc)})
-
-    return wrapper
-
-
 def _selection(partnership: Partnership, selection_id: int) -> Selection:
     selection = Selection.objects.filter(partnership=partnership, pk=selection_id).first()
     if selection is None:
@@ -235,14 +212,16 @@ def _selection(partnership: Partnership, selection_id: int) -> Selection:
 def _member(partnership: Partnership, slug: str):
     municipality = next((m for m in selectors.members(partnership) if m.slug == slug), None)
     if municipality is None:
-        raise Refused(422, _("%(slug)s is not a member of this partnership.") % {"slug": slug})
+        raise HttpError(422, _("%(slug)s is not a member of this partnership.") % {"slug": slug})
     return municipality
 
 
 def _member_for_figures(request, partnership: Partnership, slug: str):
     municipality = _member(partnership, slug)
     if not policy.can_record_figures(request.user, municipality):
-        raise Refused(403, _("Only staff and coordinators of %(name)s set its figures.") % {"name": municipality.name})
+        raise HttpError(
+            403, _("Only staff and coordinators of %(name)s set its figures.") % {"name": municipality.name}
+        )
     return municipality
 
 
@@ -286,21 +265,21 @@ class MeasurementSaved(MeasurementOut):
     summary="Propose an indicator for the partnership (coordinators)",
     url_name="indicator_propose",
 )
-@answers_refusals
 def propose(request, slug: str, payload: ProposeIn):
     """A coordinator proposes an indicator on behalf of her municipality; a coordinator of the
     partner municipality then accepts or declines it."""
     partnership = _member_partnership(request, slug)
     municipality = _member(partnership, payload.municipality)
     if municipality.pk not in policy.indicator_coordinator_of(request.user, partnership):
-        raise Refused(403, _("Only a coordinator of %(name)s proposes for it.") % {"name": municipality.name})
+        raise HttpError(403, _("Only a coordinator of %(name)s proposes for it.") % {"name": municipality.name})
     indicator = policy.indicators_visible_to(request.user).filter(pk=payload.indicator_id).first()
     if indicator is None:
-        raise Refused(422, _("There is no such indicator."))
-    selection = actions.selection_propose(
-        partnership=partnership, indicator=indicator, municipality=municipality, user=request.user,
-        reason=payload.reason,
-    )  # fmt: skip
+        raise HttpError(422, _("There is no such indicator."))
+    with invalid_as_422(actions.IndicatorError):
+        selection = actions.selection_propose(
+            partnership=partnership, indicator=indicator, municipality=municipality, user=request.user,
+            reason=payload.reason,
+        )  # fmt: skip
     return Status(201, _selection_out(selection.pk))
 
 
@@ -311,15 +290,16 @@ def propose(request, slug: str, payload: ProposeIn):
     summary="Accept or decline a proposed indicator (coordinators of the partner)",
     url_name="indicator_decide",
 )
-@answers_refusals
 def decide(request, slug: str, selection_id: int, payload: DecisionIn):
     partnership = _member_partnership(request, slug)
     selection = _selection(partnership, selection_id)
     if not policy.can_decide_selection(request.user, selection):
-        raise Refused(403, _("A coordinator of the partner municipality decides on this proposal."))
-    deciders = policy.indicator_coordinator_of(request.user, partnership) - {selection.proposed_by_id}
-    municipality = next(m for m in selectors.members(partnership) if m.pk in deciders)
-    actions.selection_decide(selection=selection, municipality=municipality, accept=payload.accept, user=request.user)
+        raise HttpError(403, _("A coordinator of the partner municipality decides on this proposal."))
+    municipality = policy.indicator_deciding_municipality(request.user, selection)
+    with invalid_as_422(actions.IndicatorError):
+        actions.selection_decide(
+            selection=selection, municipality=municipality, accept=payload.accept, user=request.user
+        )
     return Status(200, _selection_out(selection.pk))
 
 
@@ -330,15 +310,15 @@ def decide(request, slug: str, selection_id: int, payload: DecisionIn):
     summary="Set a municipality's baseline and target for a selected indicator (its staff and coordinators)",
     url_name="indicator_target",
 )
-@answers_refusals
 def set_target(request, slug: str, selection_id: int, payload: TargetIn):
     partnership = _member_partnership(request, slug)
     selection = _selection(partnership, selection_id)
     municipality = _member_for_figures(request, partnership, payload.municipality)
-    row = actions.baseline_set(
-        selection=selection, municipality=municipality, baseline_year=payload.baseline_year,
-        baseline_value=payload.baseline_value, target_year=payload.target_year, target_value=payload.target_value,
-    )  # fmt: skip
+    with invalid_as_422(actions.IndicatorError):
+        row = actions.baseline_set(
+            selection=selection, municipality=municipality, baseline_year=payload.baseline_year,
+            baseline_value=payload.baseline_value, target_year=payload.target_year, target_value=payload.target_value,
+        )  # fmt: skip
     row.municipality = municipality
     return Status(200, row)
 
@@ -350,20 +330,20 @@ def set_target(request, slug: str, selection_id: int, payload: TargetIn):
     summary="Record one measurement, or replace it (staff and coordinators of the municipality)",
     url_name="indicator_record",
 )
-@answers_refusals
 def record_measurement(request, slug: str, payload: MeasurementIn):
     """Upsert by indicator, municipality, year, sex and age group; ``created`` says which it was."""
     partnership = _member_partnership(request, slug)
     municipality = _member_for_figures(request, partnership, payload.municipality)
     indicator_id = actions.import_codes(partnership).get(payload.indicator)
     if indicator_id is None:
-        raise Refused(
+        raise HttpError(
             422, _("%(code)s is not an indicator selected by this partnership.") % {"code": payload.indicator}
         )
-    row, created = actions.measurement_record(
-        indicator=LibraryIndicator.objects.get(pk=indicator_id), municipality=municipality,
-        year=payload.year, value=payload.value, sex=payload.sex, age_group=payload.age_group,
-        source=payload.source, note=payload.note, user=request.user,
-    )  # fmt: skip
+    with invalid_as_422(actions.IndicatorError):
+        row, created = actions.measurement_record(
+            indicator=LibraryIndicator.objects.get(pk=indicator_id), municipality=municipality,
+            year=payload.year, value=payload.value, sex=payload.sex, age_group=payload.age_group,
+            source=payload.source, note=payload.note, user=request.user,
+        )  # fmt: skip
     row.created = created
     return Status(200, row)

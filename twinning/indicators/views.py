@@ -136,8 +136,7 @@ def decide(request, slug: str, pk: int):
     selection.partnership = partnership
     if not policy.can_decide_selection(request.user, selection):
         raise PermissionDenied
-    deciders = policy.indicator_coordinator_of(request.user, partnership) - {selection.proposed_by_id}
-    municipality = next(m for m in selectors.members(partnership) if m.pk in deciders)
+    municipality = policy.indicator_deciding_municipality(request.user, selection)
     accept = request.POST.get("decision") == "accept"
     try:
         actions.selection_decide(selection=selection, municipality=municipality, accept=accept, user=request.user)

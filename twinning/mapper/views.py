@@ -22,12 +22,10 @@ from twinning.mapper import actions, selectors
 from twinning.mapper.compare import compare
 from twinning.mapper.extract import upload_limit
 from twinning.mapper.forms import CompareForm, DocumentForm
-from twinning.mapper.language import detect
 from twinning.mapper.limits import LimitedUploadHandler, declared_too_large
 from twinning.mapper.mapping import highlighted
-from twinning.mapper.matcher import LANGUAGES
 from twinning.mapper.models import MappedDocument
-from twinning.mapper.suggest import suggest_goals
+from twinning.mapper.suggest import suggest_goals, suggestion_language
 from twinning.sdg.selectors import all_goals
 
 
@@ -207,9 +205,7 @@ def suggest(request):
         for value in values
         if len(value) > 3
     )
-    language = detect(text)
-    if language not in LANGUAGES:
-        language = translation.get_language() if translation.get_language() in LANGUAGES else "en"
+    language = suggestion_language(text, translation.get_language())
     goals = {goal.number: goal for goal in all_goals()}
     suggested = [goals[g] for g in suggest_goals(text, language) if g in goals]
     return render(

@@ -16,7 +16,6 @@ from decimal import Decimal
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from twinning.api.problems import forbidden_as_403, invalid_as_422
@@ -24,7 +23,7 @@ from twinning.foundation import policy
 from twinning.foundation.models import Municipality
 from twinning.programme import actions, selectors
 from twinning.programme.models import Action, Activity, CampaignPlan, Programme, StrategicGoal
-from twinning.sdg.links import SdgSelection, goal_numbers
+from twinning.sdg.links import goal_numbers, goal_selection
 
 router = Router(tags=["Programme"])
 
@@ -224,12 +223,6 @@ def _writable(request, slug: str, pk: int) -> Programme:
         return policy.get_programme_for_user(request.user, slug, pk, write=True)
 
 
-def _goals(numbers: list[int]) -> SdgSelection:
-    if any(not 1 <= number <= 17 for number in numbers):
-        raise HttpError(422, "sdgs: " + _("SDGs are numbered 1 to 17."))
-    return SdgSelection(goals=frozenset(numbers))
-
-
 def _activity_data(programme: Programme, payload: ActivityIn) -> dict:
     responsible = Municipality.objects.filter(
         slug=payload.responsible, partnership_memberships__partnership=programme.partnership
@@ -285,7 +278,9 @@ def add_activity(request, slug: str, pk: int, action_id: int, payload: ActivityI
     action = get_object_or_404(Action.objects.select_related("goal"), pk=action_id, goal__programme=programme)
     action.goal.programme = programme
     with invalid_as_422():
-        activity = actions.activity_add(action, data=_activity_data(programme, payload), sdgs=_goals(payload.sdgs))
+        activity = actions.activity_add(
+            action, data=_activity_data(programme, payload), sdgs=goal_selection(payload.sdgs)
+        )
     return Status(201, _activity(activity))
 
 
@@ -302,7 +297,7 @@ def update_activity(request, slug: str, pk: int, activity_id: int, payload: Acti
     )
     activity.action.goal.programme = programme
     with invalid_as_422():
-        actions.activity_update(activity, data=_activity_data(programme, payload), sdgs=_goals(payload.sdgs))
+        actions.activity_update(activity, data=_activity_data(programme, payload), sdgs=goal_selection(payload.sdgs))
     return Status(200, _activity(activity))
 
 

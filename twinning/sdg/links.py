@@ -11,7 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from twinning.sdg.models import Goal, LocalTarget, SdgLink, Target
 
@@ -24,6 +26,15 @@ class SdgSelection:
 
     def __bool__(self) -> bool:
         return bool(self.goals or self.targets or self.local_targets)
+
+
+def goal_selection(numbers: Iterable[int]) -> SdgSelection:
+    """The selection of these goal numbers, as the API's writes receive them; a ValidationError on
+    ``sdgs`` when one of them is not 1 to 17."""
+    numbers = frozenset(numbers)
+    if any(not 1 <= number <= 17 for number in numbers):
+        raise ValidationError({"sdgs": _("SDGs are numbered 1 to 17.")})
+    return SdgSelection(goals=numbers)
 
 
 def selection_for(obj: models.Model) -> SdgSelection:

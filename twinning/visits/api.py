@@ -24,7 +24,7 @@ from twinning.api.problems import forbidden_as_403, invalid_as_422
 from twinning.foundation import policy
 from twinning.foundation.concurrency import EditConflict
 from twinning.foundation.models import Municipality
-from twinning.sdg.links import SdgSelection, goal_numbers, prefetch_links
+from twinning.sdg.links import SdgSelection, goal_numbers, goal_selection, prefetch_links
 from twinning.visits import actions, selectors
 from twinning.visits.models import Agreement, CabinClass, Gender, ProgrammeItem, Visit
 
@@ -241,12 +241,6 @@ def _member(visit_or_partnership, slug: str, field: str) -> Municipality:
     return municipality
 
 
-def _goals(numbers: list[int]) -> SdgSelection:
-    if any(not 1 <= number <= 17 for number in numbers):
-        raise HttpError(422, "sdgs: " + _("SDGs are numbered 1 to 17."))
-    return SdgSelection(goals=frozenset(numbers))
-
-
 def _choice(value: str, choices, field: str) -> str:
     if value not in choices.values:
         raise HttpError(
@@ -300,7 +294,7 @@ def create_visit(request, slug: str, payload: VisitIn):
         partnership = policy.get_partnership_for_visits(request.user, slug, write=True)
     data = {**payload.dict(), "host": _member(partnership, payload.host, "host")}
     with invalid_as_422():
-        visit = actions.visit_create(partnership, data=data, sdgs=_goals(payload.sdgs))
+        visit = actions.visit_create(partnership, data=data, sdgs=goal_selection(payload.sdgs))
     return Status(
         201,
         {
@@ -330,7 +324,7 @@ def add_delegate(request, slug: str, pk: int, payload: DelegateIn):
         "cabin_class": _choice(payload.cabin_class, CabinClass, "cabin_class"),
     }
     with invalid_as_422():
-        delegate = actions.delegate_add(visit, data=data, sdgs=_goals(payload.sdgs))
+        delegate = actions.delegate_add(visit, data=data, sdgs=goal_selection(payload.sdgs))
     route = selectors.route_of(delegate, visit.host)
     return Status(
         201,
@@ -352,8 +346,8 @@ def add_delegate(request, slug: str, pk: int, payload: DelegateIn):
 )
 def add_programme_item(request, slug: str, pk: int, payload: ProgrammeItemIn):
     visit = _writable_visit(request, slug, pk)
-    sdgs = _goals(payload.sdgs)
     with invalid_as_422():
+        sdgs = goal_selection(payload.sdgs)
         item = actions.item_add(visit, data=payload.dict(), sdgs=sdgs)
     return Status(201, _item_out(item, sdgs))
 
@@ -368,8 +362,8 @@ def update_programme_item(request, slug: str, pk: int, item_id: int, payload: Pr
     visit = _writable_visit(request, slug, pk)
     item = get_object_or_404(ProgrammeItem, pk=item_id, visit=visit)
     item.visit = visit
-    sdgs = _goals(payload.sdgs)
     with invalid_as_422():
+        sdgs = goal_selection(payload.sdgs)
         actions.item_update(item, data=payload.dict(), sdgs=sdgs)
     return Status(200, _item_out(item, sdgs))
 
@@ -401,7 +395,9 @@ def _agreement_data(visit: Visit, payload: AgreementIn) -> dict:
 def add_agreement(request, slug: str, pk: int, payload: AgreementIn):
     visit = _writable_visit(request, slug, pk)
     with invalid_as_422():
-        agreement = actions.agreement_add(visit, data=_agreement_data(visit, payload), sdgs=_goals(payload.sdgs))
+        agreement = actions.agreement_add(
+            visit, data=_agreement_data(visit, payload), sdgs=goal_selection(payload.sdgs)
+        )
     return Status(201, _agreement_out(agreement))
 
 
@@ -418,7 +414,9 @@ def update_agreement(request, slug: str, pk: int, agreement_id: int, payload: Ag
     data = _agreement_data(visit, payload)
     try:
         with invalid_as_422():
-            actions.agreement_update(agreement, expected_version=payload.version, data=data, sdgs=_goals(payload.sdgs))
+            actions.agreement_update(
+                agreement, expected_version=payload.version, data=data, sdgs=goal_selection(payload.sdgs)
+            )
     except EditConflict as conflict:
         return Status(
             409,
