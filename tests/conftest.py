@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
+from hypothesis import HealthCheck, settings
 
 from tests.factories import MembershipFactory, MunicipalityFactory, PartnershipFactory, UserFactory
 from twinning.foundation.models import Role
+
+# Property tests check rules, not speed: on a shared CI machine an example may take longer than
+# hypothesis's default 200 ms deadline, which would fail a correct test.
+settings.register_profile("shared-machine", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("shared-machine")
 
 
 @pytest.fixture(autouse=True)
