@@ -15,8 +15,8 @@ from twinning.mapper.evaluation import Passage
 from twinning.mapper.matcher import GOALS, compiled
 
 # chosen by cross-validation on the training passages (docs/mapper.md)
-REGULARISATION = 1.0
-FIRST = 0.15
+REGULARISATION = 2.0
+FIRST = 0.1
 MORE = 0.6
 SMALLEST_WEIGHT = 0.02
 

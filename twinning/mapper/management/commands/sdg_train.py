@@ -17,7 +17,7 @@ from twinning.mapper.training import train
 CORPUS = DATA / "corpus"
 EVALUATION = Path(settings.BASE_DIR) / "tests" / "data" / "mapper"
 # the parts kept aside to measure the mapper on text it has not learned from (docs/mapper.md)
-KEPT_ASIDE = ("heldout7", "heldout8")
+KEPT_ASIDE = ("heldout7", "heldout8", "heldout9")
 
 
 def training_passages(corpus: Path = CORPUS, evaluation: Path = EVALUATION, kept_aside=KEPT_ASIDE):
