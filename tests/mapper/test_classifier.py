@@ -122,16 +122,22 @@ def test_the_parts_kept_aside_are_not_learned_from():
 
 
 def test_the_model_file_is_what_training_gives():
-    """Retraining on the corpus gives the committed weights (``python manage.py sdg_train``)."""
+    """Retraining on the corpus gives the committed weights (``python manage.py sdg_train``), up to
+    the last rounded digit; a weight left out on one side (under the smallest kept) may be just
+    over it on the other."""
     pytest.importorskip("sklearn")
-    from twinning.mapper.training import train
+    from twinning.mapper.training import SMALLEST_WEIGHT, train
 
     committed = json.loads(classifier.MODEL_FILE.read_text(encoding="utf-8"))
     again = json.loads(as_text(train(training_passages())))
     assert again["passages"] == committed["passages"]
-    assert set(again["features"]) == set(committed["features"])
-    for name in ("bias", *list(committed["features"])[::97]):
-        ours = committed["bias"] if name == "bias" else committed["features"][name]
-        theirs = again["bias"] if name == "bias" else again["features"][name]
-        assert ours.keys() == theirs.keys(), name
-        assert all(abs(ours[g] - theirs[g]) <= 0.002 for g in ours), name
+    assert (again["first"], again["more"]) == (committed["first"], committed["more"])
+    tolerance = 0.002
+    assert all(abs(again["bias"][g] - committed["bias"][g]) <= tolerance for g in committed["bias"])
+    for name in set(committed["features"]) | set(again["features"]):
+        ours, theirs = committed["features"].get(name, {}), again["features"].get(name, {})
+        for goal in set(ours) | set(theirs):
+            if goal in ours and goal in theirs:
+                assert abs(ours[goal] - theirs[goal]) <= tolerance, (name, goal)
+            else:
+                assert abs(ours.get(goal, theirs.get(goal))) < SMALLEST_WEIGHT + tolerance, (name, goal)
