@@ -15,6 +15,7 @@ import asyncio
 import functools
 import gzip
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -235,6 +236,19 @@ def log_in(page, email: str, password: str | None = None, language: str = "en") 
     response = posted.value
     assert response.status == 302, f"login as {email} failed: HTTP {response.status}"
     page.wait_for_url(re.compile(rf"/{language}/me/$"))
+
+
+def wait_until(page, function: str, timeout_ms: int = DEFAULT_TIMEOUT_MS) -> None:
+    """Poll an (async) page function until it gives a truthy value.
+
+    ``page.wait_for_function`` is no use for that: when the function returns a promise it returns
+    as soon as the promise settles, whatever it resolves to. ``page.evaluate`` awaits the value.
+    """
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate(function):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still not true after {timeout_ms} ms: {function}")
+        page.wait_for_timeout(100)
 
 
 def require_leaflet() -> None:

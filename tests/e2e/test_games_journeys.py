@@ -22,6 +22,7 @@ from tests.e2e.conftest import (
     outside_browser_loop,
     require_leaflet,
     seed_demo,
+    wait_until,
 )
 
 pytestmark = E2E_DB
@@ -185,9 +186,10 @@ def test_answers_made_offline_sync_after_reconnecting_without_duplicates(page, b
         expect(stop_item(phone, 1).locator(".stop__result")).to_have_text("Correct · 10 points")
 
         # The phone keeps the page as the server shows it now (stop 1 answered) for reopening offline.
-        phone.wait_for_function(
+        wait_until(
+            phone,
             "async () => { const hit = await caches.match(location.pathname);"
-            " return !!hit && (await hit.text()).includes('data-done'); }"
+            " return !!hit && (await hit.text()).includes('data-done'); }",
         )
         context.set_offline(True)
         walk_to(context, phone, 1)
@@ -329,7 +331,7 @@ def test_a_check_in_made_offline_is_sent_once_on_the_next_visit_after_the_page_w
         context.set_offline(False)
         phone = context.new_page()
         phone.goto("/en/partnerships/roeselare-dogbo/checkins/")
-        phone.wait_for_function("() => SDGOutbox.all('checkins').then((items) => !items.length)")
+        wait_until(phone, "() => SDGOutbox.all('checkins').then((items) => !items.length)")
         phone.goto(f"/en/partnerships/roeselare-dogbo/checkins/{place.pk}/")
         expect(phone.get_by_text("Bought fair coffee")).to_be_visible()
         with outside_browser_loop():

@@ -11,7 +11,7 @@ from decimal import Decimal
 from playwright.sync_api import expect
 
 from tests.community.images import gps_of, jpeg_with_gps
-from tests.e2e.conftest import E2E_DB, assert_accessible, outside_browser_loop
+from tests.e2e.conftest import E2E_DB, assert_accessible, outside_browser_loop, wait_until
 from tests.e2e.test_games_journeys import ROUTE, new_context, published_game, start_team, stop_item, walk_to
 
 pytestmark = E2E_DB
@@ -59,7 +59,7 @@ def test_a_photo_taken_offline_is_sent_once_without_its_gps_position(page, brows
         start_team(phone, slug, game_id, "Photo Foxes")
         scope = "team-" + phone.url.rstrip("/").rsplit("/", 1)[1]
         phone.evaluate("navigator.serviceWorker.ready.then(() => true)")
-        phone.wait_for_function("async () => !!(await caches.match(location.pathname))")
+        wait_until(phone, "async () => !!(await caches.match(location.pathname))")
         walk_to(context, phone, 0)
         stop = stop_item(phone, 1)
         expect(stop.locator("form")).to_be_visible()
@@ -91,7 +91,7 @@ def test_a_photo_taken_offline_is_sent_once_without_its_gps_position(page, brows
             [queued, base64.b64encode(photo).decode()],
         )
         phone.reload()
-        phone.wait_for_function(f"() => SDGOutbox.all('{scope}').then((items) => !items.length)")
+        wait_until(phone, f"() => SDGOutbox.all('{scope}').then((items) => !items.length)")
         assert queued["client_id"] == client_id
         assert [c for c, _ in stored_photos()] == [client_id]
     finally:
