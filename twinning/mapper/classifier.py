@@ -114,15 +114,9 @@ class Model:
         return 1.0 / (1.0 + np.exp(-logits))
 
     def decide(self, probabilities: np.ndarray) -> list[int]:
-        """The goals a passage is about, most probable first."""
-        order = np.argsort(-probabilities, kind="stable")
-        chosen = []
-        for rank, column in enumerate(order):
-            wanted = self.first if rank == 0 else self.more
-            if probabilities[column] < wanted:
-                break
-            chosen.append(GOALS[column])
-        return chosen
+        """The goals one passage is about (the rule of ``chosen``), most probable first."""
+        chosen = self.chosen(probabilities[np.newaxis, :])[0]
+        return [GOALS[column] for column in np.argsort(-probabilities, kind="stable") if chosen[column]]
 
     def chosen(self, probabilities: np.ndarray) -> np.ndarray:
         """``decide`` for many passages at once: a passages x 17 matrix of booleans."""
@@ -137,6 +131,14 @@ class Model:
         """The stem of a stem feature's row; "" for a pattern feature."""
         name = self.names[row]
         return "" if name.startswith("pattern:") else name.split(":", 1)[1]
+
+    def strongest_stems(self, rows, goal: int, *, least: float, limit: int) -> set[str]:
+        """The stems among a passage's feature ``rows`` that weighed most for ``goal`` (at least
+        ``least``, at most ``limit`` of them): the words shown as its reasons besides the patterns."""
+        column = GOALS.index(goal)
+        pushes = {row: self.weights[row, column] for row in rows if self.stem_of(row)}
+        strongest = sorted((row for row, weight in pushes.items() if weight >= least), key=lambda row: -pushes[row])
+        return {self.stem_of(row) for row in strongest[:limit]}
 
 
 def from_data(data: dict) -> Model:

@@ -140,15 +140,6 @@ class Tally:
                 self.decisions.append(Decision(goal, start + offset, end + offset, own, tuple(words[number])))
 
 
-def strongest_words(decision: Decision) -> set[str]:
-    """Stems of the segment's words (not patterns) that weighed most for the decided goal."""
-    weights = classifier.model()
-    column = GOALS.index(decision.goal)
-    pushes = {row: weights.weights[row, column] for row in decision.rows if weights.stem_of(row)}
-    strongest = sorted((r for r, w in pushes.items() if w >= SHOWN_WEIGHT), key=lambda r: -pushes[r])
-    return {weights.stem_of(row) for row in strongest[:SHOWN_WORDS]}
-
-
 def map_text(text: str, language: str | None = None, *, progress: Callable[[float], None] | None = None) -> MapResult:
     code = choose_language(text, language)
     matcher = compiled(code)
@@ -180,7 +171,7 @@ def passages(text: str, decisions: list[Decision], language: str) -> list[dict]:
         start = decision.start + len(raw) - len(raw.lstrip())
         end = decision.end - (len(raw) - len(raw.rstrip()))
         terms = [[m.start - start, m.end - start, m.term] for m in decision.matches]
-        shown = strongest_words(decision)
+        shown = classifier.model().strongest_stems(decision.rows, decision.goal, least=SHOWN_WEIGHT, limit=SHOWN_WORDS)
         if shown:
             covered = [(m.start, m.end) for m in decision.matches]
             for word in WORD.finditer(text, start, end):

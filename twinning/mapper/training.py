@@ -2,7 +2,7 @@
 scikit-learn, which the running platform does not).
 
 One L2-regularised logistic regression per goal over the features ``classifier.features`` gives a
-passage; the result is plain data (``as data``), written to ``data/model.json`` by the
+passage; the result is plain data (``train``), written to ``data/model.json`` by the
 ``sdg_train`` command. Weights too small to change a decision are left out of the file.
 """
 
