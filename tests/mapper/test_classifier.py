@@ -22,7 +22,7 @@ from twinning.mapper.management.commands.sdg_train import (
     as_text,
     training_passages,
 )
-from twinning.mapper.mapping import map_text
+from twinning.mapper.mapping import SHOWN_WEIGHT, map_text
 from twinning.mapper.matcher import GOALS, LANGUAGES, compiled
 
 
@@ -96,10 +96,19 @@ def test_the_most_probable_goal_needs_first_and_any_other_more():
 
 
 def test_a_decided_passage_shows_the_words_that_weighed_most():
-    result = map_text("Every pupil gets a free hot meal at school so that no child goes hungry.", "en")
+    text = "Every pupil gets a free hot meal at school so that no child goes hungry."
+    result = map_text(text, "en")
     assert 2 in result.top
-    shown = [p for p in result.passages if p["goal"] == 2]
-    assert shown and shown[0]["terms"], "the passage is explained by highlighted words"
+    [shown] = [p for p in result.passages if p["goal"] == 2]
+    terms = {shown["text"][start:end].lower() for start, end, _term in shown["terms"]}
+    matched = {text[m.start : m.end].lower() for m in compiled("en").find(text) if m.goal == 2}
+    assert matched <= terms  # the goal's pattern matches
+    learned = terms - matched
+    assert learned, "words outside the patterns that weighed for the goal are highlighted too"
+    weights, column = model(), GOALS.index(2)
+    for word in learned:
+        row = weights.index[f"en:{compiled('en').stem(word)}"]
+        assert weights.weights[row, column] >= SHOWN_WEIGHT
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
